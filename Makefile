@@ -1,0 +1,77 @@
+# Kylä työllistää: `make run` serves the site on SQLite, `make test` runs the whole suite.
+# Every target honours DATABASE_URL (SQLite when unset, e.g. postgres://postgres@127.0.0.1:5432/kylatyollistaa).
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+MANAGE := $(PY) manage.py
+CHROMIUM ?= /usr/bin/chromium
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: setup run test test-deps browser lint format messages clean
+
+$(PY):
+	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is needed, found " + sys.version'
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+
+# Reinstall only when a requirements file changes.
+$(VENV)/.installed: requirements.txt | $(PY)
+	$(PIP) install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(PY)
+	$(PIP) install --quiet -r requirements-dev.txt
+	touch $(VENV)/.installed $@
+
+## setup: virtualenv, dependencies, translations, database and content; safe to run again and again.
+setup: $(VENV)/.installed
+	$(MANAGE) compile_translations
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_content
+
+## run: set up, then serve the site with the handbook on http://127.0.0.1:8000/
+run: setup
+	@echo ""
+	@echo "Kylä työllistää runs on http://$(HOST):$(PORT)/fi/  (admin: http://$(HOST):$(PORT)/admin/)"
+	@echo "Create an admin user with:  $(MANAGE) createsuperuser"
+	@echo ""
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test-deps: $(VENV)/.installed-dev browser
+	$(MANAGE) compile_translations
+
+## browser: Debian Chromium for the browser tests (installed when running as root).
+browser:
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+		if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+			echo "Installing Debian chromium for the browser tests"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		else \
+			echo "Browser tests need Chromium at $(CHROMIUM): run 'sudo apt-get install chromium' (Debian) or set CHROMIUM=/path/to/chromium."; \
+			if [ "$$CI" = "true" ]; then exit 1; fi; \
+		fi; \
+	fi
+
+## test: install what the tests need and run the whole suite (browser tests included).
+test: test-deps
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+## lint: ruff and the migrations check.
+lint: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(MANAGE) makemigrations --check --dry-run
+
+format: $(VENV)/.installed-dev
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+## messages: refresh the .po files from the code and templates (needs GNU gettext).
+messages: $(VENV)/.installed
+	$(MANAGE) makemessages --locale fi --locale sv --locale en --no-obsolete --ignore '.venv/*' --ignore 'staticfiles/*'
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3 db.sqlite3-shm db.sqlite3-wal

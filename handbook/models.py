@@ -1,0 +1,157 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from hub.core.blocks import LinkBlock
+from hub.core.models import BasePage, PartnerType
+
+from .blocks import ActorRoleBlock, MetricBlock, OutputBlock, PerspectiveBlock, TaskBlock, TipBlock
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
+
+
+class HandbookPage(BasePage):
+    """The model handbook: an introduction, the model canvas and the phases in order."""
+
+    intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES, verbose_name=_("introduction"))
+    idea = RichTextField(blank=True, features=RICH_TEXT_FEATURES, verbose_name=_("the idea in brief"))
+    actors = StreamField([("actor", ActorRoleBlock())], blank=True, verbose_name=_("actors"))
+    perspectives = StreamField([("perspective", PerspectiveBlock())], blank=True, verbose_name=_("canvas"))
+    loop_text = models.TextField(blank=True, verbose_name=_("the loop"))
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("idea"),
+        MultiFieldPanel([FieldPanel("actors"), FieldPanel("perspectives"), FieldPanel("loop_text")], _("canvas")),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("idea"),
+        index.SearchField("perspectives"),
+    ]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["handbook.PhasePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("handbook")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["phases"] = PhasePage.objects.child_of(self).live().order_by("number")
+        return context
+
+
+class PhasePage(BasePage):
+    """One of the eleven phases of the model, with what to do, ask, check, produce and measure."""
+
+    number = models.PositiveSmallIntegerField(verbose_name=_("phase number"))
+    card_text = models.TextField(blank=True, verbose_name=_("the card's wording"))
+    card_items = StreamField(
+        [("item", blocks.CharBlock(label=_("item")))], blank=True, verbose_name=_("items on the card")
+    )
+    why = RichTextField(blank=True, features=RICH_TEXT_FEATURES, verbose_name=_("why this phase matters"))
+    tasks = StreamField([("task", TaskBlock())], blank=True, verbose_name=_("tasks"))
+    questions = StreamField(
+        [("question", blocks.CharBlock(label=_("question")))], blank=True, verbose_name=_("questions to answer")
+    )
+    checklist = StreamField([("item", blocks.CharBlock(label=_("step")))], blank=True, verbose_name=_("checklist"))
+    outputs = StreamField([("output", OutputBlock())], blank=True, verbose_name=_("outputs"))
+    metrics = StreamField([("metric", MetricBlock())], blank=True, verbose_name=_("metrics"))
+    tips = StreamField([("tip", TipBlock())], blank=True, verbose_name=_("tips and pitfalls"))
+    sources = StreamField([("link", LinkBlock())], blank=True, verbose_name=_("sources and further reading"))
+    partner_types = ParentalManyToManyField(
+        PartnerType, blank=True, related_name="phases", verbose_name=_("related partner types")
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("number"),
+        MultiFieldPanel([FieldPanel("card_text"), FieldPanel("card_items")], _("on the card")),
+        FieldPanel("why"),
+        FieldPanel("tasks"),
+        FieldPanel("questions"),
+        FieldPanel("checklist"),
+        FieldPanel("outputs"),
+        FieldPanel("metrics"),
+        FieldPanel("tips"),
+        FieldPanel("partner_types", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("sources"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("card_text"),
+        index.SearchField("why"),
+        index.SearchField("tasks"),
+        index.SearchField("questions"),
+        index.SearchField("checklist"),
+        index.SearchField("tips"),
+        index.FilterField("number"),
+    ]
+    override_translatable_fields = [SynchronizedField("number"), SynchronizedField("partner_types")]
+    parent_page_types = ["handbook.HandbookPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("phase")
+        verbose_name_plural = _("phases")
+
+    def clean(self):
+        super().clean()
+        parent = self.get_parent() if self.pk else None
+        if self.number and parent is not None:
+            clash = PhasePage.objects.child_of(parent).filter(number=self.number, locale_id=self.locale_id)
+            if clash.exclude(pk=self.pk).exists():
+                raise ValidationError({"number": _("Another phase of this handbook already has this number.")})
+
+    @cached_property
+    def sibling_phases(self):
+        """All live phases of this handbook in order, fetched in one query for the stepper and prev/next."""
+        return list(PhasePage.objects.sibling_of(self, inclusive=True).live().order_by("number"))
+
+    def _neighbour(self, step):
+        phases = self.sibling_phases
+        if not phases:
+            return None
+        index_of_self = next((i for i, phase in enumerate(phases) if phase.pk == self.pk), None)
+        if index_of_self is None:
+            return None
+        return phases[(index_of_self + step) % len(phases)]
+
+    @property
+    def previous_phase(self):
+        """The phase before; the first phase has none."""
+        return None if self.is_first_phase else self._neighbour(-1)
+
+    @property
+    def next_phase(self):
+        """The phase after; after the last phase the loop returns to the first."""
+        return self._neighbour(1)
+
+    @property
+    def is_first_phase(self):
+        phases = self.sibling_phases
+        return bool(phases) and phases[0].pk == self.pk
+
+    @property
+    def is_last_phase(self):
+        phases = self.sibling_phases
+        return bool(phases) and phases[-1].pk == self.pk
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["tasks_by_actor"] = self.tasks_grouped_by_actor()
+        context["partner_types_list"] = list(self.partner_types.all())
+        return context
+
+    def tasks_grouped_by_actor(self):
+        groups = {}
+        for task in self.tasks:
+            groups.setdefault(task.value["actor"], []).append(task.value)
+        return groups

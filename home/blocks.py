@@ -1,0 +1,13 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+
+
+class AudienceBlock(blocks.StructBlock):
+    """Who comes to the site, and what for."""
+
+    title = blocks.CharBlock(label=_("title"))
+    text = blocks.TextBlock(label=_("text"))
+
+    class Meta:
+        icon = "group"
+        template = "home/blocks/audience_block.html"

@@ -1,0 +1,28 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from hub.core.models import BasePage
+
+from .blocks import AudienceBlock
+
+
+class HomePage(BasePage):
+    """The root of each language's site: /fi/, /sv/, /en/."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"], verbose_name=_("introduction"))
+    audiences = StreamField([("audience", AudienceBlock())], blank=True, verbose_name=_("audiences"))
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("audiences")]
+    search_fields = BasePage.search_fields + [index.SearchField("intro")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["handbook.HandbookPage", "core.StandardPage"]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = self.get_children().live().in_menu().specific()
+        return context

@@ -1,0 +1,150 @@
+"""Shared models: the user, image and document models, taxonomies, site settings and standard pages."""
+
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.documents.models import AbstractDocument, Document
+from wagtail.fields import StreamField
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.models import Page, Revision, TranslatableMixin
+from wagtail.search import index
+
+from .blocks import StandardBodyBlock
+
+
+class User(AbstractUser):
+    """The project's own user model, so that fields can be added later without a painful swap."""
+
+    class Meta:
+        db_table = "core_user"
+
+
+class CustomImage(AbstractImage):
+    # Alt text is required: every image on the site must be described.
+    description = models.CharField(
+        max_length=255,
+        verbose_name=_("alt text"),
+        help_text=_("Describe the image for people who cannot see it."),
+    )
+    admin_form_fields = Image.admin_form_fields
+
+
+class CustomRendition(AbstractRendition):
+    image = models.ForeignKey(CustomImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class CustomDocument(AbstractDocument):
+    admin_form_fields = Document.admin_form_fields
+
+
+class Actor(models.TextChoices):
+    """Who acts in the model: the card's three actors, the employee and outside partners."""
+
+    CITY = "city", _("City")
+    VILLAGE_ASSOCIATION = "village_association", _("Village association")
+    VILLAGE_COMMUNITY = "village_community", _("Village community")
+    EMPLOYEE = "employee", _("Employee")
+    PARTNER = "partner", _("Partner")
+
+
+class Perspective(models.TextChoices):
+    """The three evaluation perspectives of phase 10."""
+
+    INDIVIDUAL = "individual", _("Individual")
+    COMMUNITY = "community", _("Community")
+    ECONOMY = "economy", _("Economy")
+
+
+class PartnerType(TranslatableMixin, models.Model):
+    """A kind of partner: the phase-6 list of the model, plus funders and the city."""
+
+    slug = models.SlugField(max_length=80)
+    name = models.CharField(max_length=120, verbose_name=_("name"))
+    description = models.TextField(blank=True, verbose_name=_("description"))
+    sort_order = models.PositiveSmallIntegerField(default=0, verbose_name=_("sort order"))
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
+
+    class Meta(TranslatableMixin.Meta):
+        ordering = ["sort_order", "name"]
+        verbose_name = _("partner type")
+        verbose_name_plural = _("partner types")
+        constraints = [
+            models.UniqueConstraint(fields=["locale", "slug"], name="unique_partner_type_slug_per_locale"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class BasePage(Page):
+    """Fields every content page shares: a one-line summary used in listings and meta descriptions."""
+
+    summary = models.CharField(max_length=255, blank=True, verbose_name=_("summary"))
+
+    content_panels = Page.content_panels + [FieldPanel("summary")]
+    search_fields = Page.search_fields + [index.SearchField("summary")]
+
+    class Meta:
+        abstract = True
+
+
+class StandardPage(BasePage):
+    """About, accessibility statement, privacy notice and other plain pages."""
+
+    body = StreamField(StandardBodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = BasePage.content_panels + [FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+    parent_page_types = ["home.HomePage", "core.StandardPage"]
+    subpage_types = ["core.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    accessibility_page = models.ForeignKey(
+        Page,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("accessibility statement"),
+    )
+    privacy_page = models.ForeignKey(
+        Page,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("privacy notice"),
+    )
+    contact_email = models.EmailField(blank=True, verbose_name=_("contact email"))
+
+    panels = [FieldPanel("accessibility_page"), FieldPanel("privacy_page"), FieldPanel("contact_email")]
+
+    class Meta:
+        verbose_name = _("site settings")
+
+
+class ContentSource(models.Model):
+    """Which content file a page was loaded from, and the revision the loader published last.
+
+    A page whose latest revision is not the loader's has been edited since, so the loader leaves it alone.
+    """
+
+    key = models.CharField(max_length=255, unique=True)
+    page = models.ForeignKey(Page, on_delete=models.CASCADE, related_name="+")
+    digest = models.CharField(max_length=64)
+    revision = models.ForeignKey(Revision, null=True, on_delete=models.SET_NULL, related_name="+")
+    loaded_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return self.key

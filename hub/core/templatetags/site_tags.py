@@ -1,0 +1,69 @@
+"""Navigation and labels every page template uses."""
+
+from django import template
+from django.utils.translation import get_language
+from wagtail.models import Page, Site
+
+from hub.core.models import Actor, Perspective
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def site_home(context):
+    """The home page in the current language, looked up once per request."""
+    request = context.get("request")
+    if request is None:
+        return None
+    if not hasattr(request, "_site_home"):
+        site = Site.find_for_request(request)
+        request._site_home = site.root_page.localized if site else None
+    return request._site_home
+
+
+@register.simple_tag(takes_context=True)
+def main_menu(context):
+    home = site_home(context)
+    if home is None:
+        return Page.objects.none()
+    return home.get_children().live().in_menu()
+
+
+@register.simple_tag
+def breadcrumbs(page):
+    """The page's ancestors from the home page down, excluding the page itself."""
+    if not isinstance(page, Page) or page.depth <= 2:
+        return Page.objects.none()
+    return page.get_ancestors().filter(depth__gte=2)
+
+
+@register.simple_tag
+def localized_url(page):
+    """The URL of `page` in the current language, or of the page itself when no translation exists."""
+    if page is None:
+        return ""
+    return page.localized.url
+
+
+@register.filter
+def is_within(page, section):
+    """Whether `page` is `section` or lies below it in the page tree."""
+    return bool(page and section and getattr(page, "path", "").startswith(section.path))
+
+
+@register.filter
+def actor_label(value):
+    return Actor(value).label if value in Actor.values else value
+
+
+@register.filter
+def perspective_label(value):
+    return Perspective(value).label if value in Perspective.values else value
+
+
+@register.simple_tag(takes_context=True)
+def page_language(context):
+    page = context.get("page")
+    if page is not None and getattr(page, "locale_id", None):
+        return page.locale.language_code
+    return get_language()

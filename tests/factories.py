@@ -1,0 +1,78 @@
+"""Factories for the page types: each builds a valid page in the tree."""
+
+import factory
+import wagtail_factories
+from django.contrib.auth import get_user_model
+from wagtail.models import Locale
+
+from handbook.models import HandbookPage, PhasePage
+from home.models import HomePage
+from hub.core.models import PartnerType, StandardPage
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    password = factory.django.Password("correct horse battery staple")
+
+    class Meta:
+        model = get_user_model()
+
+
+class PartnerTypeFactory(factory.django.DjangoModelFactory):
+    slug = factory.Sequence(lambda n: f"partner-type-{n}")
+    name = factory.Sequence(lambda n: f"Kumppanityyppi {n}")
+    locale = factory.LazyFunction(Locale.get_default)
+
+    class Meta:
+        model = PartnerType
+
+
+class HomePageFactory(wagtail_factories.PageFactory):
+    title = "Kylä työllistää"
+    summary = "Kyläyhdistys työnantajana"
+
+    class Meta:
+        model = HomePage
+
+
+class StandardPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Tavallinen sivu {n}")
+    body = factory.LazyFunction(lambda: [("heading", "Otsikko"), ("paragraph", "<p>Tekstiä.</p>")])
+
+    class Meta:
+        model = StandardPage
+
+
+class HandbookPageFactory(wagtail_factories.PageFactory):
+    title = "Käsikirja"
+    slug = "kasikirja"
+    intro = "<p>Johdanto.</p>"
+    perspectives = factory.LazyFunction(
+        lambda: [
+            (
+                "perspective",
+                {
+                    "actor": "employee",
+                    "name": "Työntekijä",
+                    "heading": "Mitä saa?",
+                    "description": "",
+                    "items": ["Työtä"],
+                },
+            )
+        ]
+    )
+
+    class Meta:
+        model = HandbookPage
+
+
+class PhasePageFactory(wagtail_factories.PageFactory):
+    number = factory.Sequence(lambda n: n + 1)
+    title = factory.LazyAttribute(lambda phase: f"Vaihe {phase.number}")
+    summary = "Vaiheen tiivistelmä."
+    tasks = factory.LazyFunction(lambda: [("task", {"actor": "city", "title": "Tehtävä", "description": "Kuvaus."})])
+    checklist = factory.LazyFunction(lambda: [("item", "Tarkistettava asia")])
+
+    class Meta:
+        model = PhasePage

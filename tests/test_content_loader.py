@@ -1,0 +1,125 @@
+"""Content as code: loading is idempotent and never silently overwrites an editor's change."""
+
+import pytest
+import yaml
+from django.core.management import CommandError, call_command
+from wagtail.models import Locale, Page, Revision
+
+from handbook import content as handbook_content
+from handbook.models import HandbookPage, PhasePage
+from home.models import HomePage
+from hub.core.content import ContentError, load_all
+from hub.core.models import ContentSource, PartnerType, SiteSettings, StandardPage
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot():
+    return {
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "latest": dict(Page.objects.values_list("pk", "latest_revision_id")),
+        "partner_types": PartnerType.objects.count(),
+    }
+
+
+def test_first_load_builds_the_site(content):
+    assert HomePage.objects.live().count() == 1
+    assert HandbookPage.objects.live().count() == 1
+    assert PhasePage.objects.live().count() == 11
+    assert StandardPage.objects.live().count() >= 2
+    assert set(Locale.objects.values_list("language_code", flat=True)) == {"fi", "sv", "en"}
+    assert PartnerType.objects.count() == 10
+    assert not content.skipped and not content.updated
+
+
+def test_loading_twice_changes_nothing(content):
+    before = snapshot()
+    second = load_all()
+    assert second.created == [] and second.updated == [] and second.skipped == []
+    assert len(second.unchanged) == len(content.created) - 3 - 10  # locales and partner types are not pages
+    assert snapshot() == before
+
+
+def test_an_edited_page_is_reported_and_skipped(content):
+    phase = PhasePage.objects.get(number=3)
+    phase.summary = "Toimittajan oma tiivistelmä."
+    phase.save_revision().publish()
+
+    run = load_all()
+
+    assert len(run.skipped) == 1 and "analysoidaan-toimintaymparisto" in run.skipped[0]
+    assert PhasePage.objects.get(number=3).summary == "Toimittajan oma tiivistelmä."
+
+
+def test_an_unpublished_draft_also_counts_as_an_edit(content):
+    phase = PhasePage.objects.get(number=4)
+    phase.title = "Luonnos"
+    phase.save_revision()
+    assert load_all().skipped
+
+
+def test_force_overwrites_an_edited_page(content):
+    phase = PhasePage.objects.get(number=3)
+    original = phase.summary
+    phase.summary = "Toimittajan oma tiivistelmä."
+    phase.save_revision().publish()
+
+    run = load_all(force=True)
+
+    assert run.skipped == []
+    assert PhasePage.objects.get(number=3).summary == original
+    assert load_all().skipped == []
+
+
+def test_a_changed_file_updates_its_page_with_a_new_revision(content, tmp_path, monkeypatch, settings):
+    source = handbook_content.CONTENT / "fi" / "phases"
+    copy = tmp_path / "fi" / "phases"
+    copy.mkdir(parents=True)
+    for path in source.glob("*.yaml"):
+        (copy / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "fi" / "handbook.yaml").write_text(
+        (handbook_content.CONTENT / "fi" / "handbook.yaml").read_text(encoding="utf-8"), encoding="utf-8"
+    )
+    settings.BASE_DIR = tmp_path.parent
+    phase_file = next(copy.glob("02-*.yaml"))
+    data = yaml.safe_load(phase_file.read_text(encoding="utf-8"))
+    data["summary"] = "Päivitetty tiivistelmä."
+    phase_file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setattr(handbook_content, "CONTENT", tmp_path)
+    # The copies are new files to the loader; first adopt them as the source of the existing pages.
+    for source_row in ContentSource.objects.filter(key__startswith="handbook/"):
+        source_row.key = source_row.key.replace("handbook/content", tmp_path.name)
+        source_row.save()
+
+    run = load_all()
+
+    assert any("02-" in key for key in run.updated)
+    phase = PhasePage.objects.get(number=2)
+    assert phase.summary == "Päivitetty tiivistelmä."
+    assert phase.live and not phase.has_unpublished_changes
+
+
+def test_malformed_content_is_refused_with_the_file_named(content, tmp_path, monkeypatch):
+    folder = tmp_path / "fi"
+    (folder / "phases").mkdir(parents=True)
+    (folder / "handbook.yaml").write_text("title: Käsikirja\nslug: kasikirja\n", encoding="utf-8")
+    (folder / "phases" / "01-x.yaml").write_text(
+        "number: 1\ntitle: X\nslug: x\nsummary: S\ntasks:\n  - actor: mayor\n    title: T\n", encoding="utf-8"
+    )
+    monkeypatch.setattr(handbook_content, "CONTENT", tmp_path)
+    with pytest.raises(ContentError, match="01-x.yaml: actor 'mayor'"):
+        load_all()
+    with pytest.raises(CommandError, match="actor 'mayor'"):
+        call_command("load_content")
+
+
+def test_site_settings_point_to_the_accessibility_statement_and_privacy_notice(content):
+    site_settings = SiteSettings.objects.get()
+    assert site_settings.accessibility_page.slug == "saavutettavuusseloste"
+    assert site_settings.privacy_page.slug == "tietosuojaseloste"
+
+
+def test_load_content_command_reports_what_it_did(content, capsys):
+    call_command("load_content")
+    assert "0 created, 0 updated" in capsys.readouterr().out

@@ -1,0 +1,60 @@
+"""Previous and next links follow the card's order; the last phase loops back to the first."""
+
+import re
+
+import pytest
+
+from handbook.models import PhasePage
+
+from .card import PHASE_TITLES
+
+pytestmark = pytest.mark.django_db
+
+
+def test_previous_and_next_follow_the_phase_numbers(content):
+    phases = list(PhasePage.objects.order_by("number"))
+    for index, phase in enumerate(phases):
+        assert phase.next_phase == phases[(index + 1) % len(phases)]
+        assert phase.previous_phase == (phases[index - 1] if index else None)
+
+
+def test_first_phase_has_no_previous_and_last_loops_back_to_first(content, client):
+    first = PhasePage.objects.get(number=1)
+    last = PhasePage.objects.get(number=11)
+    assert first.previous_phase is None
+    assert last.next_phase == first and last.is_last_phase
+    html = client.get(last.url).content.decode()
+    assert 'class="phase-nav__next phase-nav__loop"' in html
+    assert f'href="{first.url}"' in html
+    assert "Takaisin alkuun" in html
+
+
+def test_stepper_lists_all_eleven_phases_and_marks_the_current_one(content, client):
+    phase = PhasePage.objects.get(number=5)
+    html = client.get(phase.url).content.decode()
+    stepper = html[html.index('class="stepper"') : html.index("</nav>", html.index('class="stepper"'))]
+    titles = re.findall(r'stepper__title">([^<]+)<', stepper)
+    assert titles == PHASE_TITLES
+    assert stepper.count('aria-current="step"') == 1
+    assert f'href="{phase.url}" aria-current="step"' in stepper
+    assert "Vaihe 5/11" in html
+
+
+def test_phase_order_comes_from_the_number_not_from_tree_position(handbook_with_phases):
+    handbook, phases = handbook_with_phases
+    phases[0].number, phases[2].number = 3, 1
+    phases[0].save()
+    phases[2].save()
+    third = PhasePage.objects.get(pk=phases[0].pk)
+    assert third.previous_phase.pk == phases[1].pk
+    assert third.next_phase.pk == phases[2].pk
+
+
+def test_two_phases_cannot_share_a_number(handbook_with_phases):
+    from django.core.exceptions import ValidationError
+
+    _handbook, phases = handbook_with_phases
+    duplicate = PhasePage.objects.get(pk=phases[1].pk)
+    duplicate.number = phases[0].number
+    with pytest.raises(ValidationError):
+        duplicate.full_clean()
