@@ -20,6 +20,10 @@ ACTORS = set(Actor.values)
 PERSPECTIVES = set(Perspective.values)
 
 
+def _key(path):
+    return f"handbook/{path.relative_to(CONTENT)}"
+
+
 def _check_choice(value, allowed, what, path):
     if value not in allowed:
         raise ContentError(f"{path}: {what} {value!r} is not one of {', '.join(sorted(allowed))}")
@@ -75,7 +79,9 @@ def load(run):
     require(data, ["title", "slug"], path)
     for item in data.get("actors", []) + data.get("perspectives", []):
         _check_choice(item.get("actor"), ACTORS, "actor", path)
-    handbook = sync_page(run, parent=home_page(), model=HandbookPage, path=path, data=data, apply=_apply_handbook)
+    handbook = sync_page(
+        run, parent=home_page(), model=HandbookPage, key=_key(path), data=data, apply=_apply_handbook
+    )
 
     phase_files = sorted((folder / "phases").glob("*.yaml"))
     phases = [(phase_path, read_yaml(phase_path)) for phase_path in phase_files]
@@ -85,4 +91,4 @@ def load(run):
     if sorted(numbers) != list(range(1, len(numbers) + 1)):
         raise ContentError(f"{folder / 'phases'}: phase numbers must run 1..{len(numbers)}, found {sorted(numbers)}")
     for phase_path, phase in sorted(phases, key=lambda item: item[1]["number"]):
-        sync_page(run, parent=handbook, model=PhasePage, path=phase_path, data=phase, apply=_apply_phase)
+        sync_page(run, parent=handbook, model=PhasePage, key=_key(phase_path), data=phase, apply=_apply_phase)

@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from django.contrib.contenttypes.models import ContentType
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from hub.core.content import SOURCE_LANGUAGE, paragraphs, read_yaml, require, sync_page
 
@@ -34,10 +34,10 @@ def load(run):
     data = read_yaml(path)
     require(data, ["title"], path)
     data.setdefault("slug", "home")
-    root = Page.get_first_root_node()
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", locale=Locale.get_default()))
     if not HomePage.objects.exists():
         _remove_wagtail_welcome_page(root)
-    home = sync_page(run, parent=root, model=HomePage, path=path, data=data, apply=_apply)
+    home = sync_page(run, parent=root, model=HomePage, key="home/fi/home.yaml", data=data, apply=_apply)
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(

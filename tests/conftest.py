@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from wagtail.models import Page, Site
 
 from hub.core.content import load_all
@@ -6,17 +7,33 @@ from hub.core.content import load_all
 from .factories import HandbookPageFactory, HomePageFactory, PhasePageFactory
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Load the site's content once, as `make setup` does; each test's changes are rolled back after it."""
+    with django_db_blocker.unblock():
+        load_all()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Wagtail caches site root paths; a test's rolled-back tree must not leak into the next test."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def content(db):
-    """The site as `make setup` loads it: home page, standard pages, the handbook and its eleven phases."""
-    return load_all()
+    """The loaded site: home page, standard pages, the handbook and its eleven phases."""
 
 
 @pytest.fixture
 def home_page(db):
-    root = Page.get_first_root_node()
-    home = HomePageFactory(parent=root)
-    Site.objects.update_or_create(is_default_site=True, defaults={"hostname": "localhost", "root_page": home})
+    """A fresh home page made the root of the default site, for tests that build their own tree."""
+    home = HomePageFactory(parent=Page.get_first_root_node())
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = home
+    site.save()
     return home
 
 

@@ -30,14 +30,14 @@ def test_first_load_builds_the_site(content):
     assert StandardPage.objects.live().count() >= 2
     assert set(Locale.objects.values_list("language_code", flat=True)) == {"fi", "sv", "en"}
     assert PartnerType.objects.count() == 10
-    assert not content.skipped and not content.updated
+    assert ContentSource.objects.count() == 15
 
 
 def test_loading_twice_changes_nothing(content):
     before = snapshot()
     second = load_all()
     assert second.created == [] and second.updated == [] and second.skipped == []
-    assert len(second.unchanged) == len(content.created) - 3 - 10  # locales and partner types are not pages
+    assert len(second.unchanged) == 15  # home, two standard pages, the handbook and eleven phases
     assert snapshot() == before
 
 
@@ -72,29 +72,28 @@ def test_force_overwrites_an_edited_page(content):
     assert load_all().skipped == []
 
 
-def test_a_changed_file_updates_its_page_with_a_new_revision(content, tmp_path, monkeypatch, settings):
-    source = handbook_content.CONTENT / "fi" / "phases"
-    copy = tmp_path / "fi" / "phases"
-    copy.mkdir(parents=True)
-    for path in source.glob("*.yaml"):
-        (copy / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
-    (tmp_path / "fi" / "handbook.yaml").write_text(
-        (handbook_content.CONTENT / "fi" / "handbook.yaml").read_text(encoding="utf-8"), encoding="utf-8"
-    )
-    settings.BASE_DIR = tmp_path.parent
-    phase_file = next(copy.glob("02-*.yaml"))
+def copy_handbook_content(tmp_path):
+    """A copy of the handbook's content folder, standing in for a checkout where the files have changed."""
+    for path in handbook_content.CONTENT.rglob("*.yaml"):
+        target = tmp_path / path.relative_to(handbook_content.CONTENT)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    return tmp_path
+
+
+def test_a_changed_file_updates_its_page_with_a_new_revision(content, tmp_path, monkeypatch):
+    folder = copy_handbook_content(tmp_path)
+    phase_file = next((folder / "fi" / "phases").glob("02-*.yaml"))
     data = yaml.safe_load(phase_file.read_text(encoding="utf-8"))
     data["summary"] = "Päivitetty tiivistelmä."
     phase_file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    monkeypatch.setattr(handbook_content, "CONTENT", tmp_path)
-    # The copies are new files to the loader; first adopt them as the source of the existing pages.
-    for source_row in ContentSource.objects.filter(key__startswith="handbook/"):
-        source_row.key = source_row.key.replace("handbook/content", tmp_path.name)
-        source_row.save()
+    monkeypatch.setattr(handbook_content, "CONTENT", folder)
+    revisions_before = Revision.objects.count()
 
     run = load_all()
 
-    assert any("02-" in key for key in run.updated)
+    assert [key for key in run.updated] == [f"handbook/fi/phases/{phase_file.name}"]
+    assert Revision.objects.count() == revisions_before + 1
     phase = PhasePage.objects.get(number=2)
     assert phase.summary == "Päivitetty tiivistelmä."
     assert phase.live and not phase.has_unpublished_changes
@@ -104,6 +103,7 @@ def test_malformed_content_is_refused_with_the_file_named(content, tmp_path, mon
     folder = tmp_path / "fi"
     (folder / "phases").mkdir(parents=True)
     (folder / "handbook.yaml").write_text("title: Käsikirja\nslug: kasikirja\n", encoding="utf-8")
+    (folder / "phases" / "02-ok.yaml").write_text("number: 2\ntitle: Y\nslug: y\nsummary: S\n", encoding="utf-8")
     (folder / "phases" / "01-x.yaml").write_text(
         "number: 1\ntitle: X\nslug: x\nsummary: S\ntasks:\n  - actor: mayor\n    title: T\n", encoding="utf-8"
     )
@@ -122,4 +122,17 @@ def test_site_settings_point_to_the_accessibility_statement_and_privacy_notice(c
 
 def test_load_content_command_reports_what_it_did(content, capsys):
     call_command("load_content")
-    assert "0 created, 0 updated" in capsys.readouterr().out
+    assert "0 created, 0 updated, 15 unchanged, 0 skipped" in capsys.readouterr().out
+
+
+def test_phase_numbers_must_run_without_gaps(content, tmp_path, monkeypatch):
+    folder = tmp_path / "fi"
+    (folder / "phases").mkdir(parents=True)
+    (folder / "handbook.yaml").write_text("title: Käsikirja\nslug: kasikirja\n", encoding="utf-8")
+    for number in (1, 3):
+        (folder / "phases" / f"0{number}.yaml").write_text(
+            f"number: {number}\ntitle: V{number}\nslug: v{number}\nsummary: S\n", encoding="utf-8"
+        )
+    monkeypatch.setattr(handbook_content, "CONTENT", tmp_path)
+    with pytest.raises(ContentError, match="phase numbers must run 1..2"):
+        load_all()

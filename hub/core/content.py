@@ -63,16 +63,12 @@ def digest(data):
     return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
-def content_key(path):
-    return str(Path(path).resolve().relative_to(settings.BASE_DIR))
+def sync_page(run, *, parent, model, key, data, apply):
+    """Create or update the `model` page under `parent` from `data`, the file known as `key`.
 
-
-def sync_page(run, *, parent, model, path, data, apply):
-    """Create or update the `model` page under `parent` from `data` (read from `path`).
-
+    `key` names the file independently of where the checkout lies ("handbook/fi/phases/01-….yaml").
     `apply(page, data)` sets the page's fields. Returns the page.
     """
-    key = content_key(path)
     source = ContentSource.objects.filter(key=key).select_related("page").first()
     page = source.page.specific if source else None
     if page is None:
@@ -166,7 +162,8 @@ def load_standard_pages(run):
     for path in sorted((CORE_CONTENT / SOURCE_LANGUAGE / "pages").glob("*.yaml")):
         data = read_yaml(path)
         require(data, ["title", "slug"], path)
-        page = sync_page(run, parent=home, model=StandardPage, path=path, data=data, apply=_apply_standard_page)
+        key = f"core/{path.relative_to(CORE_CONTENT)}"
+        page = sync_page(run, parent=home, model=StandardPage, key=key, data=data, apply=_apply_standard_page)
         setting = {"accessibility": "accessibility_page", "privacy": "privacy_page"}.get(data.get("kind"))
         if setting and getattr(site_settings, f"{setting}_id") is None:
             setattr(site_settings, setting, page)

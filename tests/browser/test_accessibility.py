@@ -1,0 +1,33 @@
+"""axe-core finds no WCAG 2.1 A or AA violations on any page type."""
+
+import pytest
+
+from tests.browser.conftest import axe_violations
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PAGES = {
+    "home": "/fi/",
+    "handbook": "/fi/kasikirja/",
+    "phase": "/fi/kasikirja/tasmennetaan-mittarit/",
+    "standard": "/fi/saavutettavuusseloste/",
+    "search results": "/fi/haku/?q=mittarit",
+    "search without results": "/fi/haku/?q=zzzyyy",
+}
+
+
+def test_no_accessibility_violations_on_any_page_type(page):
+    found = {}
+    for name, path in PAGES.items():
+        response = page.goto(path)
+        assert response.status == 200, path
+        violations = axe_violations(page)
+        if violations:
+            found[name] = violations
+    assert found == {}
+
+
+def test_no_accessibility_violations_on_a_narrow_screen(page):
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto("/fi/kasikirja/arvioidaan-vaikutuksia/")
+    assert axe_violations(page) == []
