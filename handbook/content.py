@@ -79,9 +79,7 @@ def load(run):
     require(data, ["title", "slug"], path)
     for item in data.get("actors", []) + data.get("perspectives", []):
         _check_choice(item.get("actor"), ACTORS, "actor", path)
-    handbook = sync_page(
-        run, parent=home_page(), model=HandbookPage, key=_key(path), data=data, apply=_apply_handbook
-    )
+    handbook = sync_page(run, parent=home_page(), model=HandbookPage, key=_key(path), data=data, apply=_apply_handbook)
 
     phase_files = sorted((folder / "phases").glob("*.yaml"))
     phases = [(phase_path, read_yaml(phase_path)) for phase_path in phase_files]

@@ -92,7 +92,7 @@ def test_a_changed_file_updates_its_page_with_a_new_revision(content, tmp_path, 
 
     run = load_all()
 
-    assert [key for key in run.updated] == [f"handbook/fi/phases/{phase_file.name}"]
+    assert run.updated == [f"handbook/fi/phases/{phase_file.name}"]
     assert Revision.objects.count() == revisions_before + 1
     phase = PhasePage.objects.get(number=2)
     assert phase.summary == "Päivitetty tiivistelmä."
