@@ -10,6 +10,8 @@ from hub.core.content import (
     read_yaml,
     require,
     sync_page,
+    sync_translation,
+    translations,
 )
 from hub.core.models import Actor, PartnerType, Perspective
 
@@ -72,14 +74,28 @@ def _validate_phase(data, path):
         raise ContentError(f"{path}: unknown partner types {', '.join(sorted(unknown))}")
 
 
-def load(run):
-    folder = CONTENT / SOURCE_LANGUAGE
-    path = folder / "handbook.yaml"
+def _read_handbook(path):
     data = read_yaml(path)
     require(data, ["title", "slug"], path)
     for item in data.get("actors", []) + data.get("perspectives", []):
         _check_choice(item.get("actor"), ACTORS, "actor", path)
+    return data
+
+
+def _load_translations(run, original, relative, validate, apply):
+    """Loads each translation of the source file `relative` as a translation of the page `original`."""
+    for language, path in translations(CONTENT, relative):
+        data = read_yaml(path)
+        validate(data, path)
+        sync_translation(run, original=original, language=language, key=_key(path), data=data, apply=apply)
+
+
+def load(run):
+    folder = CONTENT / SOURCE_LANGUAGE
+    path = folder / "handbook.yaml"
+    data = _read_handbook(path)
     handbook = sync_page(run, parent=home_page(), model=HandbookPage, key=_key(path), data=data, apply=_apply_handbook)
+    _load_translations(run, handbook, "handbook.yaml", lambda data, path: _read_handbook(path), _apply_handbook)
 
     phase_files = sorted((folder / "phases").glob("*.yaml"))
     phases = [(phase_path, read_yaml(phase_path)) for phase_path in phase_files]
@@ -89,4 +105,11 @@ def load(run):
     if sorted(numbers) != list(range(1, len(numbers) + 1)):
         raise ContentError(f"{folder / 'phases'}: phase numbers must run 1..{len(numbers)}, found {sorted(numbers)}")
     for phase_path, phase in sorted(phases, key=lambda item: item[1]["number"]):
-        sync_page(run, parent=handbook, model=PhasePage, key=_key(phase_path), data=phase, apply=_apply_phase)
+        page = sync_page(run, parent=handbook, model=PhasePage, key=_key(phase_path), data=phase, apply=_apply_phase)
+
+        def validate_translation(data, path, number=phase["number"]):
+            _validate_phase(data, path)
+            if data["number"] != number:
+                raise ContentError(f"{path}: number {data['number']} differs from the Finnish phase's {number}")
+
+        _load_translations(run, page, phase_path.relative_to(folder), validate_translation, _apply_phase)

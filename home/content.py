@@ -5,7 +5,7 @@ from pathlib import Path
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Locale, Page, Site
 
-from hub.core.content import SOURCE_LANGUAGE, paragraphs, read_yaml, require, sync_page
+from hub.core.content import SOURCE_LANGUAGE, paragraphs, read_yaml, require, sync_page, sync_translation, translations
 
 from .models import HomePage
 
@@ -38,6 +38,11 @@ def load(run):
     if not HomePage.objects.exists():
         _remove_wagtail_welcome_page(root)
     home = sync_page(run, parent=root, model=HomePage, key="home/fi/home.yaml", data=data, apply=_apply)
+    for language, translated_path in translations(CONTENT, "home.yaml"):
+        translated = read_yaml(translated_path)
+        require(translated, ["title"], translated_path)
+        key = f"home/{language}/home.yaml"
+        sync_translation(run, original=home, language=language, key=key, data=translated, apply=_apply)
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
         Site.objects.create(

@@ -15,6 +15,7 @@ import yaml
 from django.conf import settings
 from django.db import transaction
 from django.utils.html import escape
+from wagtail.actions.copy_for_translation import ParentNotTranslatedError
 from wagtail.models import Locale, Site
 
 from .models import ContentSource, PartnerType, SiteSettings, StandardPage
@@ -64,21 +65,46 @@ def digest(data):
 
 
 def sync_page(run, *, parent, model, key, data, apply):
-    """Create or update the `model` page under `parent` from `data`, the file known as `key`.
+    """Create or update the source-language `model` page under `parent` from `data`, the file known as `key`.
 
     `key` names the file independently of where the checkout lies ("handbook/fi/phases/01-….yaml").
     `apply(page, data)` sets the page's fields. Returns the page.
     """
-    source = ContentSource.objects.filter(key=key).select_related("page").first()
-    page = source.page.specific if source else None
-    if page is None:
-        page = model.objects.child_of(parent).filter(slug=data["slug"]).first()
 
-    if page is None:
+    def create():
         page = model(locale=parent.locale)
         apply(page, data)
+        return parent.add_child(instance=page)
+
+    def find():
+        return model.objects.child_of(parent).filter(slug=data["slug"]).first()
+
+    return _sync(run, key=key, data=data, apply=apply, find=find, create=create)
+
+
+def sync_translation(run, *, original, language, key, data, apply):
+    """Create or update the `language` translation of `original` (same translation key) from `data`."""
+    locale = Locale.objects.get(language_code=language)
+
+    def create():
+        try:
+            return original.copy_for_translation(locale).specific
+        except ParentNotTranslatedError as error:
+            raise ContentError(f"{key}: translate the parent page into {language} first") from error
+
+    return _sync(
+        run, key=key, data=data, apply=apply, find=lambda: original.get_translation_or_none(locale), create=create
+    )
+
+
+def _sync(run, *, key, data, apply, find, create):
+    source = ContentSource.objects.filter(key=key).select_related("page").first()
+    page = source.page.specific if source else find()
+
+    if page is None:
         with transaction.atomic():
-            parent.add_child(instance=page)
+            page = create()
+            apply(page, data)
             _publish(page, key, data)
         run.created.append(key)
         return page
@@ -96,6 +122,14 @@ def sync_page(run, *, parent, model, key, data, apply):
         _publish(page, key, data)
     run.updated.append(key)
     return page
+
+
+def translations(folder, relative_path):
+    """(language, path) for each translation of the source file `folder/fi/relative_path` that exists."""
+    for code, _name in settings.LANGUAGES:
+        path = Path(folder) / code / relative_path
+        if code != SOURCE_LANGUAGE and path.exists():
+            yield code, path
 
 
 def _publish(page, key, data):
@@ -130,15 +164,29 @@ def load_taxonomies(run):
     ensure_locales(run)
     path = CORE_CONTENT / SOURCE_LANGUAGE / "partner_types.yaml"
     locale = source_locale()
+    originals = {}
     for order, item in enumerate(read_yaml(path)):
         require(item, ["slug", "name"], path)
-        _type, created = PartnerType.objects.get_or_create(
+        originals[item["slug"]], created = PartnerType.objects.get_or_create(
             locale=locale,
             slug=item["slug"],
             defaults={"name": item["name"], "description": item.get("description", ""), "sort_order": order},
         )
         if created:
             run.created.append(f"partner type {item['slug']}")
+    for language, translated_path in translations(CORE_CONTENT, "partner_types.yaml"):
+        target = Locale.objects.get(language_code=language)
+        for item in read_yaml(translated_path):
+            require(item, ["slug", "name"], translated_path)
+            if item["slug"] not in originals:
+                raise ContentError(f"{translated_path}: {item['slug']!r} is not a partner type in {path.name}")
+            original = originals[item["slug"]]
+            if original.get_translation_or_none(target) is None:
+                translation = original.copy_for_translation(target)
+                translation.name = item["name"]
+                translation.description = item.get("description", "")
+                translation.save()
+                run.created.append(f"partner type {item['slug']} ({language})")
 
 
 def _apply_standard_page(page, data):
@@ -162,8 +210,20 @@ def load_standard_pages(run):
     for path in sorted((CORE_CONTENT / SOURCE_LANGUAGE / "pages").glob("*.yaml")):
         data = read_yaml(path)
         require(data, ["title", "slug"], path)
-        key = f"core/{path.relative_to(CORE_CONTENT)}"
+        relative = path.relative_to(CORE_CONTENT / SOURCE_LANGUAGE)
+        key = f"core/{SOURCE_LANGUAGE}/{relative}"
         page = sync_page(run, parent=home, model=StandardPage, key=key, data=data, apply=_apply_standard_page)
+        for language, translated_path in translations(CORE_CONTENT, relative):
+            translated = read_yaml(translated_path)
+            require(translated, ["title", "slug"], translated_path)
+            sync_translation(
+                run,
+                original=page,
+                language=language,
+                key=f"core/{language}/{relative}",
+                data=translated,
+                apply=_apply_standard_page,
+            )
         setting = {"accessibility": "accessibility_page", "privacy": "privacy_page"}.get(data.get("kind"))
         if setting and getattr(site_settings, f"{setting}_id") is None:
             setattr(site_settings, setting, page)

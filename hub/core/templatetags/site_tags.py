@@ -1,6 +1,8 @@
 """Navigation and labels every page template uses."""
 
 from django import template
+from django.conf import settings
+from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
@@ -62,8 +64,36 @@ def perspective_label(value):
 
 
 @register.simple_tag(takes_context=True)
-def page_language(context):
+def language_versions(context):
+    """One entry per site language: the current page in that language, or that language's home page.
+
+    Pages are matched by translation key in one query; views that are not pages keep their path.
+    """
+    request = context.get("request")
     page = context.get("page")
-    if page is not None and getattr(page, "locale_id", None):
-        return page.locale.language_code
-    return get_language()
+    current = get_language()
+    translated = {}
+    if isinstance(page, Page):
+        versions = Page.objects.filter(translation_key=page.translation_key).select_related("locale")
+        for version in versions:
+            if version.pk == page.pk:
+                current = version.locale.language_code
+            if version.live:
+                translated[version.locale.language_code] = version
+    versions = []
+    for code, name in settings.LANGUAGES:
+        target = translated.get(code)
+        if target is not None:
+            url = target.get_url(request)
+        elif isinstance(page, Page) or request is None:
+            url = f"/{code}/"
+        else:
+            url = translate_url(request.get_full_path(), code)
+        versions.append({"code": code, "name": name, "url": url, "current": code == current, "page": target})
+    return versions
+
+
+@register.filter
+def current_language(versions):
+    """The language of the page shown, from the list `language_versions` gives."""
+    return next((version["code"] for version in versions if version["current"]), get_language())
