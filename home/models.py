@@ -1,6 +1,8 @@
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Locale
 from wagtail.search import index
 
 from hub.core.models import BasePage
@@ -21,6 +23,20 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        """Serve the source-language page when this language has no translation of it yet, never a 404.
+
+        The language switcher links an untranslated page as its source path under the other language's
+        prefix (/sv/kasikirja/...): that path is not in this tree, so it is looked up in the Finnish tree.
+        """
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            source_home = self.get_translation_or_none(Locale.get_default())
+            if source_home is None or source_home.pk == self.pk:
+                raise
+            return source_home.specific.route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

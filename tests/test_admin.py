@@ -41,3 +41,35 @@ def test_partner_types_are_listed_as_snippets(editor_client, content):
 def test_anonymous_visitors_are_sent_to_the_login(client, content):
     response = client.get(f"/admin/pages/{Page.objects.filter(depth=2).first().pk}/edit/")
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_translation_status_shows_missing_and_out_of_date_translations(editor_client, content):
+    from hub.core.translation_status import MISSING, OUT_OF_DATE, UP_TO_DATE, translation_status
+    from tests.factories import StandardPageFactory
+
+    home = Page.objects.get(depth=2, locale__language_code="fi")
+    untranslated = StandardPageFactory(parent=home, title="Vain suomeksi")
+    phase = PhasePage.objects.get(locale__language_code="fi", number=2)
+    phase.save_revision().publish()
+
+    languages, rows = translation_status()
+    status = {page.pk: {cell.language: cell.status for cell in cells} for page, cells in rows}
+    assert languages == ["sv", "en"]
+    assert status[untranslated.pk] == {"sv": MISSING, "en": MISSING}
+    assert status[phase.pk] == {"sv": OUT_OF_DATE, "en": OUT_OF_DATE}
+    assert status[PhasePage.objects.get(locale__language_code="fi", number=3).pk] == {
+        "sv": UP_TO_DATE,
+        "en": UP_TO_DATE,
+    }
+
+    response = editor_client.get("/admin/translation-status/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Vain suomeksi" in html and "translation-status--out_of_date" in html
+
+
+def test_translation_status_overview_queries_do_not_grow_with_the_pages(content, django_assert_max_num_queries):
+    from hub.core.translation_status import translation_status
+
+    with django_assert_max_num_queries(3):
+        translation_status()

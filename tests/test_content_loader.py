@@ -23,44 +23,52 @@ def snapshot():
     }
 
 
-def test_first_load_builds_the_site(content):
-    assert HomePage.objects.live().count() == 1
-    assert HandbookPage.objects.live().count() == 1
-    assert PhasePage.objects.live().count() == 11
-    assert StandardPage.objects.live().count() >= 2
+PAGE_FILES_PER_LANGUAGE = 15  # home, two standard pages, the handbook and eleven phases
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_first_load_builds_the_site_in_each_language(content, language):
+    pages = Page.objects.live().filter(locale__language_code=language)
+    assert pages.type(HomePage).count() == 1
+    assert pages.type(HandbookPage).count() == 1
+    assert pages.type(PhasePage).count() == 11
+    assert pages.type(StandardPage).count() == 2
+    assert PartnerType.objects.filter(locale__language_code=language).count() == 10
+    assert ContentSource.objects.filter(key__contains=f"/{language}/").count() == PAGE_FILES_PER_LANGUAGE
+
+
+def test_all_three_locales_exist(content):
     assert set(Locale.objects.values_list("language_code", flat=True)) == {"fi", "sv", "en"}
-    assert PartnerType.objects.count() == 10
-    assert ContentSource.objects.count() == 15
 
 
 def test_loading_twice_changes_nothing(content):
     before = snapshot()
     second = load_all()
     assert second.created == [] and second.updated == [] and second.skipped == []
-    assert len(second.unchanged) == 15  # home, two standard pages, the handbook and eleven phases
+    assert len(second.unchanged) == 3 * PAGE_FILES_PER_LANGUAGE
     assert snapshot() == before
 
 
 def test_an_edited_page_is_reported_and_skipped(content):
-    phase = PhasePage.objects.get(number=3)
+    phase = PhasePage.objects.get(locale__language_code="fi", number=3)
     phase.summary = "Toimittajan oma tiivistelmä."
     phase.save_revision().publish()
 
     run = load_all()
 
     assert len(run.skipped) == 1 and "analysoidaan-toimintaymparisto" in run.skipped[0]
-    assert PhasePage.objects.get(number=3).summary == "Toimittajan oma tiivistelmä."
+    assert PhasePage.objects.get(locale__language_code="fi", number=3).summary == "Toimittajan oma tiivistelmä."
 
 
 def test_an_unpublished_draft_also_counts_as_an_edit(content):
-    phase = PhasePage.objects.get(number=4)
+    phase = PhasePage.objects.get(locale__language_code="fi", number=4)
     phase.title = "Luonnos"
     phase.save_revision()
     assert load_all().skipped
 
 
 def test_force_overwrites_an_edited_page(content):
-    phase = PhasePage.objects.get(number=3)
+    phase = PhasePage.objects.get(locale__language_code="fi", number=3)
     original = phase.summary
     phase.summary = "Toimittajan oma tiivistelmä."
     phase.save_revision().publish()
@@ -68,7 +76,7 @@ def test_force_overwrites_an_edited_page(content):
     run = load_all(force=True)
 
     assert run.skipped == []
-    assert PhasePage.objects.get(number=3).summary == original
+    assert PhasePage.objects.get(locale__language_code="fi", number=3).summary == original
     assert load_all().skipped == []
 
 
@@ -94,7 +102,7 @@ def test_a_changed_file_updates_its_page_with_a_new_revision(content, tmp_path, 
 
     assert run.updated == [f"handbook/fi/phases/{phase_file.name}"]
     assert Revision.objects.count() == revisions_before + 1
-    phase = PhasePage.objects.get(number=2)
+    phase = PhasePage.objects.get(locale__language_code="fi", number=2)
     assert phase.summary == "Päivitetty tiivistelmä."
     assert phase.live and not phase.has_unpublished_changes
 
@@ -122,7 +130,7 @@ def test_site_settings_point_to_the_accessibility_statement_and_privacy_notice(c
 
 def test_load_content_command_reports_what_it_did(content, capsys):
     call_command("load_content")
-    assert "0 created, 0 updated, 15 unchanged, 0 skipped" in capsys.readouterr().out
+    assert "0 created, 0 updated, 45 unchanged, 0 skipped" in capsys.readouterr().out
 
 
 def test_phase_numbers_must_run_without_gaps(content, tmp_path, monkeypatch):

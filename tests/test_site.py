@@ -47,7 +47,7 @@ def test_footer_links_to_the_accessibility_statement_and_privacy_notice(client, 
 
 
 def test_breadcrumbs_lead_from_home_to_the_phase(client, content):
-    phase = PhasePage.objects.get(number=2)
+    phase = PhasePage.objects.get(locale__language_code="fi", number=2)
     html = client.get(phase.url).content.decode()
     crumbs = html[html.index('class="breadcrumbs') : html.index("</nav>", html.index('class="breadcrumbs'))]
     assert re.findall(r'href="([^"]+)"', crumbs) == ["/fi/", "/fi/kasikirja/"]
@@ -120,13 +120,13 @@ def test_database_url_selects_postgresql_and_sqlite_is_the_default():
     assert pg == ["django.db.backends.postgresql", "kyla"]
 
 
-def test_sqlite_runs_in_wal_mode():
+def test_sqlite_runs_in_wal_mode(tmp_path):
     code = (
         "import os, django; os.environ['DJANGO_SETTINGS_MODULE']='hub.settings.dev'; django.setup();"
         "from django.db import connection; c = connection.cursor();"
         "c.execute('PRAGMA journal_mode'); print(c.fetchone()[0])"
     )
-    result = run_python(code, SQLITE_PATH=str(settings.MEDIA_ROOT) + "/wal-check.sqlite3")
+    result = run_python(code, SQLITE_PATH=str(tmp_path / "wal-check.sqlite3"))
     assert result.stdout.strip() == "wal", result.stderr
 
 

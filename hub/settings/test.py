@@ -1,6 +1,7 @@
 """Tests: fast hashing, immediate tasks, in-memory SQLite unless DATABASE_URL names PostgreSQL."""
 
 import tempfile
+from pathlib import Path
 
 from .base import *  # noqa: F403
 
@@ -11,7 +12,8 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-MEDIA_ROOT = tempfile.mkdtemp(prefix="kyla-media-")
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
+MEDIA_ROOT = Path(tempfile.gettempdir()) / "kylatyollistaa-test-media"
 
 # Serve static files straight from the app folders, without collectstatic.
 WHITENOISE_USE_FINDERS = True

@@ -65,35 +65,30 @@ def perspective_label(value):
 
 @register.simple_tag(takes_context=True)
 def language_versions(context):
-    """One entry per site language: the current page in that language, or that language's home page.
+    """The page's language and one link per site language, from one query for the page's translations.
 
-    Pages are matched by translation key in one query; views that are not pages keep their path.
+    Each link goes to the page's translation or, where there is none yet, to the page's path under that
+    language's prefix, where the home page serves the Finnish page with a notice.
     """
     request = context.get("request")
     page = context.get("page")
-    current = get_language()
+    interface_language = get_language()
+    content_language = interface_language
     translated = {}
     if isinstance(page, Page):
-        versions = Page.objects.filter(translation_key=page.translation_key).select_related("locale")
-        for version in versions:
+        for version in Page.objects.filter(translation_key=page.translation_key).select_related("locale"):
             if version.pk == page.pk:
-                current = version.locale.language_code
+                content_language = version.locale.language_code
             if version.live:
                 translated[version.locale.language_code] = version
-    versions = []
+    links = []
     for code, name in settings.LANGUAGES:
         target = translated.get(code)
         if target is not None:
             url = target.get_url(request)
-        elif isinstance(page, Page) or request is None:
-            url = f"/{code}/"
-        else:
+        elif request is not None:
             url = translate_url(request.get_full_path(), code)
-        versions.append({"code": code, "name": name, "url": url, "current": code == current, "page": target})
-    return versions
-
-
-@register.filter
-def current_language(versions):
-    """The language of the page shown, from the list `language_versions` gives."""
-    return next((version["code"] for version in versions if version["current"]), get_language())
+        else:
+            url = f"/{code}/"
+        links.append({"code": code, "name": name, "url": url, "current": code == interface_language, "page": target})
+    return {"content_language": content_language, "links": links}
