@@ -2,6 +2,7 @@
 
 from django.contrib.auth.models import AbstractUser
 from django.db import models
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -92,6 +93,20 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    @cached_property
+    def has_unreviewed_machine_translation(self):
+        """Whether some of this page's text comes from a machine translator and no editor has revised it yet.
+
+        wagtail-localize records each translated string with its type; an editor's change makes it manual.
+        """
+        from wagtail_localize.models import StringTranslation
+
+        return StringTranslation.objects.filter(
+            context__object_id=self.translation_key,
+            locale_id=self.locale_id,
+            translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
+        ).exists()
 
 
 class StandardPage(BasePage):

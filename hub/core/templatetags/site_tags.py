@@ -6,7 +6,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
-from hub.core.models import Actor, Perspective
+from hub.core.models import Actor, Perspective, SiteSettings
 
 register = template.Library()
 
@@ -39,12 +39,30 @@ def breadcrumbs(page):
     return page.get_ancestors().filter(depth__gte=2)
 
 
-@register.simple_tag
-def localized_url(page):
-    """The URL of `page` in the current language, or of the page itself when no translation exists."""
-    if page is None:
-        return ""
-    return page.localized.url
+@register.simple_tag(takes_context=True)
+def footer_pages(context):
+    """The accessibility statement and privacy notice named in site settings, in the current language.
+
+    Two queries for both pages; the source-language page stands in for a missing translation.
+    """
+    request = context.get("request")
+    if request is None:
+        return {}
+    site_settings = SiteSettings.for_request(request)
+    wanted = {"accessibility": site_settings.accessibility_page_id, "privacy": site_settings.privacy_page_id}
+    originals = dict(
+        Page.objects.filter(pk__in=[pk for pk in wanted.values() if pk]).values_list("pk", "translation_key")
+    )
+    versions = {
+        (version.translation_key, version.locale.language_code): version
+        for version in Page.objects.live().filter(translation_key__in=originals.values()).select_related("locale")
+    }
+    language = get_language()
+    return {
+        name: versions.get((originals[pk], language)) or versions.get((originals[pk], settings.LANGUAGE_CODE))
+        for name, pk in wanted.items()
+        if pk in originals
+    }
 
 
 @register.filter
