@@ -18,7 +18,16 @@ from django.utils.html import escape
 from wagtail.actions.copy_for_translation import ParentNotTranslatedError
 from wagtail.models import Locale, Site
 
-from .models import ContentSource, PartnerType, SiteSettings, StandardPage
+from .models import (
+    ContentSource,
+    EmploymentForm,
+    FundingSource,
+    PartnerType,
+    Region,
+    ServiceType,
+    SiteSettings,
+    StandardPage,
+)
 
 SOURCE_LANGUAGE = "fi"
 CORE_CONTENT = Path(__file__).resolve().parent / "content"
@@ -159,34 +168,56 @@ def ensure_locales(run):
             run.created.append(f"locale {code}")
 
 
+TAXONOMY_FILES = [
+    ("partner_types.yaml", PartnerType),
+    ("regions.yaml", Region),
+    ("service_types.yaml", ServiceType),
+    ("funding_sources.yaml", FundingSource),
+    ("employment_forms.yaml", EmploymentForm),
+]
+TAXONOMY_EXTRA_FIELDS = {Region: ["code"]}
+
+
 def load_taxonomies(run):
-    """Partner types; taxonomy rows an editor has changed are never overwritten."""
+    """The taxonomies and their translations; a term an editor has changed is never overwritten."""
     ensure_locales(run)
-    path = CORE_CONTENT / SOURCE_LANGUAGE / "partner_types.yaml"
-    locale = source_locale()
-    originals = {}
-    for order, item in enumerate(read_yaml(path)):
+    for filename, model in TAXONOMY_FILES:
+        load_taxonomy(run, model, filename)
+
+
+def _taxonomy_items(path):
+    data = read_yaml(path)
+    require(data, ["source", "items"], path)
+    for item in data["items"]:
         require(item, ["slug", "name"], path)
-        originals[item["slug"]], created = PartnerType.objects.get_or_create(
-            locale=locale,
-            slug=item["slug"],
-            defaults={"name": item["name"], "description": item.get("description", ""), "sort_order": order},
+    return data["items"]
+
+
+def load_taxonomy(run, model, filename):
+    path = CORE_CONTENT / SOURCE_LANGUAGE / filename
+    label = model._meta.model_name
+    extra_fields = TAXONOMY_EXTRA_FIELDS.get(model, [])
+    originals = {}
+    for order, item in enumerate(_taxonomy_items(path)):
+        defaults = {"name": item["name"], "description": item.get("description", ""), "sort_order": order}
+        defaults.update({name: item[name] for name in extra_fields if name in item})
+        originals[item["slug"]], created = model.objects.get_or_create(
+            locale=source_locale(), slug=item["slug"], defaults=defaults
         )
         if created:
-            run.created.append(f"partner type {item['slug']}")
-    for language, translated_path in translations(CORE_CONTENT, "partner_types.yaml"):
+            run.created.append(f"{label} {item['slug']}")
+    for language, translated_path in translations(CORE_CONTENT, filename):
         target = Locale.objects.get(language_code=language)
-        for item in read_yaml(translated_path):
-            require(item, ["slug", "name"], translated_path)
+        for item in _taxonomy_items(translated_path):
             if item["slug"] not in originals:
-                raise ContentError(f"{translated_path}: {item['slug']!r} is not a partner type in {path.name}")
+                raise ContentError(f"{translated_path}: {item['slug']!r} is not in {path.name}")
             original = originals[item["slug"]]
             if original.get_translation_or_none(target) is None:
                 translation = original.copy_for_translation(target)
                 translation.name = item["name"]
                 translation.description = item.get("description", "")
                 translation.save()
-                run.created.append(f"partner type {item['slug']} ({language})")
+                run.created.append(f"{label} {item['slug']} ({language})")
 
 
 def _apply_standard_page(page, data):

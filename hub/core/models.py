@@ -61,8 +61,8 @@ class Perspective(models.TextChoices):
     ECONOMY = "economy", _("Economy")
 
 
-class PartnerType(TranslatableMixin, models.Model):
-    """A kind of partner: the phase-6 list of the model, plus funders and the city."""
+class Taxonomy(TranslatableMixin, models.Model):
+    """A translatable term editors manage as a snippet; `slug` identifies it across languages and in content files."""
 
     slug = models.SlugField(max_length=80)
     name = models.CharField(max_length=120, verbose_name=_("name"))
@@ -72,15 +72,79 @@ class PartnerType(TranslatableMixin, models.Model):
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description"), FieldPanel("sort_order")]
 
     class Meta(TranslatableMixin.Meta):
+        abstract = True
         ordering = ["sort_order", "name"]
-        verbose_name = _("partner type")
-        verbose_name_plural = _("partner types")
         constraints = [
-            models.UniqueConstraint(fields=["locale", "slug"], name="unique_partner_type_slug_per_locale"),
+            models.UniqueConstraint(fields=["locale", "slug"], name="unique_%(class)s_slug_per_locale"),
         ]
 
     def __str__(self):
         return self.name
+
+
+class PartnerType(Taxonomy):
+    """A kind of partner: the phase-6 list of the model, plus funders and the city."""
+
+    class Meta(Taxonomy.Meta):
+        verbose_name = _("partner type")
+        verbose_name_plural = _("partner types")
+
+
+class Region(Taxonomy):
+    """A region of Finland (maakunta), with its official code."""
+
+    code = models.CharField(max_length=2, verbose_name=_("region code"))
+
+    panels = [FieldPanel("name"), FieldPanel("code"), FieldPanel("slug"), FieldPanel("sort_order")]
+
+    class Meta(Taxonomy.Meta):
+        ordering = ["code"]
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+
+
+class Municipality(Taxonomy):
+    """A municipality; editors add them as needed, each with its region."""
+
+    region = models.ForeignKey(
+        Region,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="municipalities",
+        verbose_name=_("region"),
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("region"), FieldPanel("slug"), FieldPanel("sort_order")]
+
+    class Meta(Taxonomy.Meta):
+        ordering = ["name"]
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+
+
+class ServiceType(Taxonomy):
+    """A kind of local service an association produces: yard work, firewood, snow clearing and so on."""
+
+    class Meta(Taxonomy.Meta):
+        verbose_name = _("service type")
+        verbose_name_plural = _("service types")
+
+
+class FundingSource(Taxonomy):
+    """A kind of funding for wages or activities."""
+
+    class Meta(Taxonomy.Meta):
+        verbose_name = _("funding source")
+        verbose_name_plural = _("funding sources")
+
+
+class EmploymentForm(Taxonomy):
+    """How a person is employed or placed: pay subsidy, work try-out, rehabilitative work activity, other."""
+
+    class Meta(Taxonomy.Meta):
+        verbose_name = _("employment form")
+        verbose_name_plural = _("employment forms")
 
 
 class BasePage(Page):

@@ -3,21 +3,69 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import PartnerType
+from .models import EmploymentForm, FundingSource, Municipality, PartnerType, Region, ServiceType
 from .translation_status import TranslationStatusView
 
 
-class PartnerTypeViewSet(SnippetViewSet):
+class TaxonomyViewSet(SnippetViewSet):
+    list_display = ["name", "slug", "locale"]
+    list_filter = ["locale"]
+    search_fields = ["name"]
+    ordering = ["sort_order", "name"]
+
+
+class PartnerTypeViewSet(TaxonomyViewSet):
     model = PartnerType
     icon = "group"
-    list_display = ["name", "slug", "locale"]
-    search_fields = ["name"]
-    add_to_admin_menu = False
 
 
-register_snippet(PartnerTypeViewSet)
+class RegionViewSet(TaxonomyViewSet):
+    model = Region
+    icon = "site"
+    list_display = ["name", "code", "locale"]
+    ordering = ["code"]
+
+
+class MunicipalityViewSet(TaxonomyViewSet):
+    model = Municipality
+    icon = "home"
+    list_display = ["name", "region", "locale"]
+    list_filter = ["locale", "region"]
+    ordering = ["name"]
+
+
+class ServiceTypeViewSet(TaxonomyViewSet):
+    model = ServiceType
+    icon = "cogs"
+
+
+class FundingSourceViewSet(TaxonomyViewSet):
+    model = FundingSource
+    icon = "pick"
+
+
+class EmploymentFormViewSet(TaxonomyViewSet):
+    model = EmploymentForm
+    icon = "user"
+
+
+class TaxonomyGroup(SnippetViewSetGroup):
+    menu_label = _("Taxonomies")
+    menu_icon = "tag"
+    menu_order = 300
+    items = (
+        RegionViewSet,
+        MunicipalityViewSet,
+        ServiceTypeViewSet,
+        PartnerTypeViewSet,
+        FundingSourceViewSet,
+        EmploymentFormViewSet,
+    )
+
+
+register_snippet(TaxonomyGroup)
 
 
 @hooks.register("register_admin_urls")
