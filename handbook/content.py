@@ -2,17 +2,7 @@
 
 from pathlib import Path
 
-from hub.core.content import (
-    SOURCE_LANGUAGE,
-    ContentError,
-    home_page,
-    paragraphs,
-    read_yaml,
-    require,
-    sync_page,
-    sync_translation,
-    translations,
-)
+from hub.core.content import SOURCE_LANGUAGE, ContentError, ContentFolder, home_page, paragraphs, require
 from hub.core.models import Actor, PartnerType, Perspective
 
 from .models import HandbookPage, PhasePage
@@ -20,10 +10,6 @@ from .models import HandbookPage, PhasePage
 CONTENT = Path(__file__).resolve().parent / "content"
 ACTORS = set(Actor.values)
 PERSPECTIVES = set(Perspective.values)
-
-
-def _key(path):
-    return f"handbook/{path.relative_to(CONTENT)}"
 
 
 def _check_choice(value, allowed, what, path):
@@ -62,7 +48,7 @@ def _apply_phase(page, data):
     page.partner_types = list(PartnerType.objects.filter(locale=page.locale, slug__in=data.get("partner_types", [])))
 
 
-def _validate_phase(data, path):
+def _validate_phase(data, path, source):
     require(data, ["number", "title", "slug", "summary"], path)
     for task in data.get("tasks", []):
         _check_choice(task.get("actor"), ACTORS, "actor", path)
@@ -72,44 +58,41 @@ def _validate_phase(data, path):
     unknown = set(data.get("partner_types", [])) - known
     if unknown:
         raise ContentError(f"{path}: unknown partner types {', '.join(sorted(unknown))}")
+    if source is not None and data["number"] != source["number"]:
+        raise ContentError(f"{path}: number {data['number']} differs from the Finnish phase's {source['number']}")
+    return data
 
 
-def _read_handbook(path):
-    data = read_yaml(path)
+def _validate_handbook(data, path, source):
     require(data, ["title", "slug"], path)
     for item in data.get("actors", []) + data.get("perspectives", []):
         _check_choice(item.get("actor"), ACTORS, "actor", path)
     return data
 
 
-def _load_translations(run, original, relative, validate, apply):
-    """Loads each translation of the source file `relative` as a translation of the page `original`."""
-    for language, path in translations(CONTENT, relative):
-        data = read_yaml(path)
-        validate(data, path)
-        sync_translation(run, original=original, language=language, key=_key(path), data=data, apply=apply)
-
-
 def load(run):
+    content = ContentFolder("handbook", CONTENT)
+    handbook = content.sync(
+        run,
+        parent=home_page(),
+        model=HandbookPage,
+        relative="handbook.yaml",
+        validate=_validate_handbook,
+        apply=_apply_handbook,
+    )
     folder = CONTENT / SOURCE_LANGUAGE
-    path = folder / "handbook.yaml"
-    data = _read_handbook(path)
-    handbook = sync_page(run, parent=home_page(), model=HandbookPage, key=_key(path), data=data, apply=_apply_handbook)
-    _load_translations(run, handbook, "handbook.yaml", lambda data, path: _read_handbook(path), _apply_handbook)
-
-    phase_files = sorted((folder / "phases").glob("*.yaml"))
-    phases = [(phase_path, read_yaml(phase_path)) for phase_path in phase_files]
-    for phase_path, phase in phases:
-        _validate_phase(phase, phase_path)
-    numbers = [phase["number"] for _path, phase in phases]
-    if sorted(numbers) != list(range(1, len(numbers) + 1)):
-        raise ContentError(f"{folder / 'phases'}: phase numbers must run 1..{len(numbers)}, found {sorted(numbers)}")
-    for phase_path, phase in sorted(phases, key=lambda item: item[1]["number"]):
-        page = sync_page(run, parent=handbook, model=PhasePage, key=_key(phase_path), data=phase, apply=_apply_phase)
-
-        def validate_translation(data, path, number=phase["number"]):
-            _validate_phase(data, path)
-            if data["number"] != number:
-                raise ContentError(f"{path}: number {data['number']} differs from the Finnish phase's {number}")
-
-        _load_translations(run, page, phase_path.relative_to(folder), validate_translation, _apply_phase)
+    relatives = [path.relative_to(folder) for path in sorted((folder / "phases").glob("*.yaml"))]
+    phases = {relative: content.read(relative, _validate_phase) for relative in relatives}
+    numbers = sorted(phase["number"] for phase in phases.values())
+    if numbers != list(range(1, len(numbers) + 1)):
+        raise ContentError(f"{folder / 'phases'}: phase numbers must run 1..{len(numbers)}, found {numbers}")
+    for relative, phase in sorted(phases.items(), key=lambda item: item[1]["number"]):
+        content.sync(
+            run,
+            parent=handbook,
+            model=PhasePage,
+            relative=relative,
+            validate=_validate_phase,
+            apply=_apply_phase,
+            data=phase,
+        )

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Locale, Page, Site
 
-from hub.core.content import SOURCE_LANGUAGE, paragraphs, read_yaml, require, sync_page, sync_translation, translations
+from hub.core.content import ContentFolder, paragraphs, require
 
 from .models import HomePage
 
@@ -29,26 +29,23 @@ def _remove_wagtail_welcome_page(root):
         page.delete()
 
 
-def load(run):
-    path = CONTENT / SOURCE_LANGUAGE / "home.yaml"
-    data = read_yaml(path)
+def _validate(data, path, source):
     require(data, ["title"], path)
     data.setdefault("slug", "home")
+    return data
+
+
+def load(run):
     root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", locale=Locale.get_default()))
     if not HomePage.objects.exists():
         _remove_wagtail_welcome_page(root)
-    home = sync_page(run, parent=root, model=HomePage, key="home/fi/home.yaml", data=data, apply=_apply)
-    for language, translated_path in translations(CONTENT, "home.yaml"):
-        translated = read_yaml(translated_path)
-        require(translated, ["title"], translated_path)
-        key = f"home/{language}/home.yaml"
-        sync_translation(run, original=home, language=language, key=key, data=translated, apply=_apply)
+    home = ContentFolder("home", CONTENT).sync(
+        run, parent=root, model=HomePage, relative="home.yaml", validate=_validate, apply=_apply
+    )
     site = Site.objects.filter(is_default_site=True).first()
     if site is None:
-        Site.objects.create(
-            hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=data["title"]
-        )
+        Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True, site_name=home.title)
     elif site.root_page_id != home.pk:
         site.root_page = home
-        site.site_name = data["title"]
+        site.site_name = home.title
         site.save()

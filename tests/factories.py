@@ -1,5 +1,7 @@
 """Factories for the page types: each builds a valid page in the tree."""
 
+import datetime
+
 import factory
 import wagtail_factories
 from django.contrib.auth import get_user_model
@@ -8,6 +10,7 @@ from wagtail.models import Locale
 from handbook.models import HandbookPage, PhasePage
 from home.models import HomePage
 from hub.core.models import PartnerType, StandardPage
+from hub.updates.models import UpdateIndexPage, UpdatePage
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -76,3 +79,20 @@ class PhasePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = PhasePage
+
+
+class UpdateIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Ajankohtaista"
+    slug = "ajankohtaista-testi"
+
+    class Meta:
+        model = UpdateIndexPage
+
+
+class UpdatePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Päivitys {n}")
+    summary = "Lyhyesti."
+    date = factory.Sequence(lambda n: datetime.date(2026, 1, 1) + datetime.timedelta(days=n))
+
+    class Meta:
+        model = UpdatePage

@@ -70,7 +70,7 @@ def paragraphs(text):
 
 
 def digest(data):
-    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
 
 
 def sync_page(run, *, parent, model, key, data, apply):
@@ -131,6 +131,38 @@ def _sync(run, *, key, data, apply, find, create):
         _publish(page, key, data)
     run.updated.append(key)
     return page
+
+
+@dataclass
+class ContentFolder:
+    """An app's content folder: `<folder>/<language>/<relative path>`, known in keys as `<app>/<language>/...`."""
+
+    app: str
+    folder: Path
+
+    def key(self, path):
+        return f"{self.app}/{Path(path).relative_to(self.folder)}"
+
+    def read(self, relative, validate):
+        path = self.folder / SOURCE_LANGUAGE / relative
+        return validate(read_yaml(path), path, None)
+
+    def sync(self, run, *, parent, model, relative, validate, apply, data=None):
+        """Loads the Finnish file `relative` under `parent`, then each translation of it; returns the Finnish page.
+
+        `validate(data, path, source)` checks a file and returns its data; `source` is the Finnish data
+        when checking a translation. `data` may be passed when the Finnish file has been read already.
+        """
+        path = self.folder / SOURCE_LANGUAGE / relative
+        if data is None:
+            data = self.read(relative, validate)
+        page = sync_page(run, parent=parent, model=model, key=self.key(path), data=data, apply=apply)
+        for language, translated_path in translations(self.folder, relative):
+            translated = validate(read_yaml(translated_path), translated_path, data)
+            sync_translation(
+                run, original=page, language=language, key=self.key(translated_path), data=translated, apply=apply
+            )
+        return page
 
 
 def translations(folder, relative_path):
@@ -233,28 +265,29 @@ def _apply_standard_page(page, data):
     page.body = body
 
 
+def _validate_standard_page(data, path, source):
+    require(data, ["title", "slug"], path)
+    return data
+
+
 def load_standard_pages(run):
     """The accessibility statement, the privacy notice and other plain pages, linked from site settings."""
     home = home_page()
+    content = ContentFolder("core", CORE_CONTENT)
     site_settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
     changed_settings = False
     for path in sorted((CORE_CONTENT / SOURCE_LANGUAGE / "pages").glob("*.yaml")):
-        data = read_yaml(path)
-        require(data, ["title", "slug"], path)
         relative = path.relative_to(CORE_CONTENT / SOURCE_LANGUAGE)
-        key = f"core/{SOURCE_LANGUAGE}/{relative}"
-        page = sync_page(run, parent=home, model=StandardPage, key=key, data=data, apply=_apply_standard_page)
-        for language, translated_path in translations(CORE_CONTENT, relative):
-            translated = read_yaml(translated_path)
-            require(translated, ["title", "slug"], translated_path)
-            sync_translation(
-                run,
-                original=page,
-                language=language,
-                key=f"core/{language}/{relative}",
-                data=translated,
-                apply=_apply_standard_page,
-            )
+        data = content.read(relative, _validate_standard_page)
+        page = content.sync(
+            run,
+            parent=home,
+            model=StandardPage,
+            relative=relative,
+            validate=_validate_standard_page,
+            apply=_apply_standard_page,
+            data=data,
+        )
         setting = {"accessibility": "accessibility_page", "privacy": "privacy_page"}.get(data.get("kind"))
         if setting and getattr(site_settings, f"{setting}_id") is None:
             setattr(site_settings, setting, page)

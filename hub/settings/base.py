@@ -25,11 +25,13 @@ INSTALLED_APPS = [
     "hub.core",
     "home",
     "handbook",
+    "hub.updates",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
@@ -189,6 +191,7 @@ CONTENT_LOADERS = [
     "home.content.load",
     "hub.core.content.load_standard_pages",
     "handbook.content.load",
+    "hub.updates.content.load",
 ]
 
 LOGGING = {

@@ -11,6 +11,8 @@ PAGES = {
     "handbook": "/fi/kasikirja/",
     "phase": "/fi/kasikirja/tasmennetaan-mittarit/",
     "standard": "/fi/saavutettavuusseloste/",
+    "updates index": "/fi/ajankohtaista/",
+    "update": "/fi/ajankohtaista/kasikirja-julkaistu/",
     "search results": "/fi/haku/?q=mittarit",
     "search without results": "/fi/haku/?q=zzzyyy",
 }

@@ -1,0 +1,63 @@
+"""Loads the updates index and its updates from `hub/updates/content/<language>/`."""
+
+import datetime
+from pathlib import Path
+
+from hub.core.content import SOURCE_LANGUAGE, ContentError, ContentFolder, home_page, paragraphs, require
+
+from .models import UpdateIndexPage, UpdatePage
+
+CONTENT = Path(__file__).resolve().parent / "content"
+
+
+def _apply_index(page, data):
+    page.title = data["title"]
+    page.slug = data["slug"]
+    page.summary = data.get("summary", "")
+    page.intro = paragraphs(data.get("intro", ""))
+    page.show_in_menus = True
+
+
+def _apply_update(page, data):
+    page.title = data["title"]
+    page.slug = data["slug"]
+    page.summary = data.get("summary", "")
+    page.date = data["date"]
+    page.kind = data.get("kind", UpdatePage.Kind.NEWS)
+    page.body = [("paragraph", paragraphs(data.get("body", "")))]
+
+
+def _validate_index(data, path, source):
+    require(data, ["title", "slug"], path)
+    return data
+
+
+def _validate_update(data, path, source):
+    require(data, ["title", "slug", "date"], path)
+    if not isinstance(data["date"], datetime.date):
+        raise ContentError(f"{path}: date must be written as YYYY-MM-DD")
+    if data.get("kind", UpdatePage.Kind.NEWS) not in UpdatePage.Kind.values:
+        raise ContentError(f"{path}: kind {data['kind']!r} is not one of {', '.join(UpdatePage.Kind.values)}")
+    return data
+
+
+def load(run):
+    content = ContentFolder("updates", CONTENT)
+    index = content.sync(
+        run,
+        parent=home_page(),
+        model=UpdateIndexPage,
+        relative="index.yaml",
+        validate=_validate_index,
+        apply=_apply_index,
+    )
+    folder = CONTENT / SOURCE_LANGUAGE
+    for path in sorted((folder / "updates").glob("*.yaml")):
+        content.sync(
+            run,
+            parent=index,
+            model=UpdatePage,
+            relative=path.relative_to(folder),
+            validate=_validate_update,
+            apply=_apply_update,
+        )

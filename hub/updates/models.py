@@ -1,0 +1,73 @@
+"""News and handbook updates, with RSS and Atom feeds per language."""
+
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from hub.core.blocks import StandardBodyBlock
+from hub.core.models import BasePage
+
+from .feeds import UpdatesAtomFeed, UpdatesRssFeed
+
+UPDATES_PER_PAGE = 10
+
+
+class UpdateIndexPage(RoutablePageMixin, BasePage):
+    """ "Ajankohtaista": the updates, newest first, and their feeds at rss/ and atom/."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"], verbose_name=_("introduction"))
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["updates.UpdatePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("updates index")
+
+    def updates(self):
+        return UpdatePage.objects.child_of(self).live().public().order_by("-date", "-first_published_at")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["updates"] = Paginator(self.updates(), UPDATES_PER_PAGE).get_page(request.GET.get("page"))
+        return context
+
+    @path("")
+    def index(self, request):
+        return self.render(request)
+
+    @path("rss/")
+    def rss(self, request):
+        return UpdatesRssFeed()(request, index=self)
+
+    @path("atom/")
+    def atom(self, request):
+        return UpdatesAtomFeed()(request, index=self)
+
+
+class UpdatePage(BasePage):
+    class Kind(models.TextChoices):
+        NEWS = "news", _("News")
+        HANDBOOK = "handbook", _("Handbook update")
+
+    date = models.DateField(default=timezone.localdate, verbose_name=_("date"))
+    kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.NEWS, verbose_name=_("kind"))
+    body = StreamField(StandardBodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = BasePage.content_panels + [FieldPanel("date"), FieldPanel("kind"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("body"), index.FilterField("date")]
+    override_translatable_fields = [SynchronizedField("date"), SynchronizedField("kind")]
+    parent_page_types = ["updates.UpdateIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("update")
+        verbose_name_plural = _("updates")
+        ordering = ["-date"]
