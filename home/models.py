@@ -19,7 +19,12 @@ class HomePage(BasePage):
     content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("audiences")]
     search_fields = BasePage.search_fields + [index.SearchField("intro")]
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["handbook.HandbookPage", "updates.UpdateIndexPage", "core.StandardPage"]
+    subpage_types = [
+        "handbook.HandbookPage",
+        "partners.PartnerDirectoryPage",
+        "updates.UpdateIndexPage",
+        "core.StandardPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")

@@ -10,6 +10,7 @@ from wagtail.models import Locale
 from handbook.models import HandbookPage, PhasePage
 from home.models import HomePage
 from hub.core.models import PartnerType, StandardPage
+from hub.partners.models import PartnerDirectoryPage, PartnerPage
 from hub.updates.models import UpdateIndexPage, UpdatePage
 
 
@@ -96,3 +97,21 @@ class UpdatePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = UpdatePage
+
+
+class PartnerDirectoryPageFactory(wagtail_factories.PageFactory):
+    title = "Yhteistyökumppanit"
+    slug = "kumppanit-testi"
+
+    class Meta:
+        model = PartnerDirectoryPage
+
+
+class PartnerPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Kumppani {n}")
+    summary = "Kumppanin rooli."
+    website = "https://example.org/"
+    partner_type = factory.LazyFunction(lambda: PartnerType.objects.filter(locale__language_code="fi").first())
+
+    class Meta:
+        model = PartnerPage

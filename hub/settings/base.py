@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "home",
     "handbook",
     "hub.updates",
+    "hub.partners",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -192,6 +193,7 @@ CONTENT_LOADERS = [
     "hub.core.content.load_standard_pages",
     "handbook.content.load",
     "hub.updates.content.load",
+    "hub.partners.content.load",
 ]
 
 LOGGING = {

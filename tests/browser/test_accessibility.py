@@ -13,6 +13,10 @@ PAGES = {
     "standard": "/fi/saavutettavuusseloste/",
     "updates index": "/fi/ajankohtaista/",
     "update": "/fi/ajankohtaista/kasikirja-julkaistu/",
+    "partner directory": "/fi/yhteistyokumppanit/",
+    "partner directory, filtered to nothing": "/fi/yhteistyokumppanit/?type=yritykset&region=lappi",
+    "partner": "/fi/yhteistyokumppanit/stea/",
+    "example partner": "/fi/yhteistyokumppanit/esimerkki-palkkapalvelu/",
     "search results": "/fi/haku/?q=mittarit",
     "search without results": "/fi/haku/?q=zzzyyy",
 }

@@ -1,0 +1,83 @@
+"""Loads the partner directory and its partners from `hub/partners/content/<language>/`.
+
+Real organisations are listed with their official web address and their role only; anything else is
+marked `example: true` and shown as an example.
+"""
+
+from pathlib import Path
+
+from wagtail.models import Locale
+
+from hub.core.content import SOURCE_LANGUAGE, ContentError, ContentFolder, home_page, paragraphs, require
+from hub.core.models import PartnerType, Region
+
+from .models import PartnerDirectoryPage, PartnerPage, phases_in
+
+CONTENT = Path(__file__).resolve().parent / "content"
+
+
+def _apply_directory(page, data):
+    page.title = data["title"]
+    page.slug = data["slug"]
+    page.summary = data.get("summary", "")
+    page.intro = paragraphs(data.get("intro", ""))
+    page.show_in_menus = True
+
+
+def _apply_partner(page, data):
+    page.title = data["title"]
+    page.slug = data["slug"]
+    page.summary = data.get("summary", "")
+    page.offers = paragraphs(data.get("offers", ""))
+    page.is_example = bool(data.get("example", False))
+    page.nationwide = bool(data.get("nationwide", False))
+    page.languages_served = data.get("languages_served", "")
+    page.website = data.get("website", "")
+    page.email = data.get("email", "")
+    page.phone = data.get("phone", "")
+    page.partner_type = PartnerType.objects.get(locale=page.locale, slug=data["partner_type"])
+    page.regions = list(Region.objects.filter(locale=page.locale, slug__in=data.get("regions", [])))
+    page.phases = list(phases_in(Locale.get_default()).filter(number__in=data.get("phases", [])))
+
+
+def _validate_directory(data, path, source):
+    require(data, ["title", "slug"], path)
+    return data
+
+
+def _validate_partner(data, path, source):
+    require(data, ["title", "slug", "partner_type"], path)
+    if not PartnerType.objects.filter(slug=data["partner_type"]).exists():
+        raise ContentError(f"{path}: unknown partner type {data['partner_type']!r}")
+    unknown = set(data.get("regions", [])) - set(Region.objects.values_list("slug", flat=True))
+    if unknown:
+        raise ContentError(f"{path}: unknown regions {', '.join(sorted(unknown))}")
+    if not data.get("example") and not data.get("website", "").startswith("https://"):
+        raise ContentError(f"{path}: a real organisation is listed with its official https web address")
+    if source is not None:
+        for name in ("partner_type", "example", "nationwide", "regions", "phases", "website"):
+            if data.get(name) != source.get(name):
+                raise ContentError(f"{path}: {name} differs from the Finnish file")
+    return data
+
+
+def load(run):
+    content = ContentFolder("partners", CONTENT)
+    directory = content.sync(
+        run,
+        parent=home_page(),
+        model=PartnerDirectoryPage,
+        relative="directory.yaml",
+        validate=_validate_directory,
+        apply=_apply_directory,
+    )
+    folder = CONTENT / SOURCE_LANGUAGE
+    for path in sorted((folder / "partners").glob("*.yaml")):
+        content.sync(
+            run,
+            parent=directory,
+            model=PartnerPage,
+            relative=path.relative_to(folder),
+            validate=_validate_partner,
+            apply=_apply_partner,
+        )

@@ -1,0 +1,149 @@
+"""The partner directory: who to work with, by partner type, region and phase of the model."""
+
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Locale
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField
+
+from hub.core.facets import Facet, FacetedListing
+from hub.core.models import BasePage, Municipality, PartnerType, Region
+
+PARTNERS_PER_PAGE = 20
+
+
+class PartnerDirectoryPage(BasePage):
+    """A faceted listing of partners: by type, region and the phases they help with."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"], verbose_name=_("introduction"))
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["partners.PartnerPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("partner directory")
+
+    def partners(self):
+        return (
+            PartnerPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("partner_type")
+            .prefetch_related("regions")
+            .order_by("is_example", "title")
+        )
+
+    def facets(self):
+        locale = Locale.get_active()
+        phases = self.phase_titles()
+        return [
+            Facet(
+                "type",
+                _("Partner type"),
+                "partner_type__slug",
+                list(PartnerType.objects.filter(locale=locale).values_list("slug", "name")),
+            ),
+            Facet(
+                "region",
+                _("Region"),
+                "regions__slug",
+                list(Region.objects.filter(locale=locale).values_list("slug", "name")),
+            ),
+            Facet(
+                "phase", _("Phase"), "phases__number", [(str(number), f"{number}. {title}") for number, title in phases]
+            ),
+        ]
+
+    def phase_titles(self):
+        """(number, title) of the handbook's phases in this page's language."""
+        return list(phases_in(self.locale).values_list("number", "title"))
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        listing = FacetedListing(self.partners(), self.facets(), request.GET, per_page=PARTNERS_PER_PAGE)
+        context["listing"] = listing
+        context["facets"] = listing.build_options()
+        context["partners"] = listing.page()
+        return context
+
+
+class PartnerPage(BasePage):
+    partner_type = models.ForeignKey(
+        PartnerType, on_delete=models.PROTECT, related_name="partners", verbose_name=_("partner type")
+    )
+    is_example = models.BooleanField(
+        default=False,
+        verbose_name=_("example"),
+        help_text=_("An example, not a real partner: the page and every listing say so."),
+    )
+    nationwide = models.BooleanField(default=False, verbose_name=_("serves the whole country"))
+    regions = ParentalManyToManyField(Region, blank=True, related_name="partners", verbose_name=_("regions"))
+    municipalities = ParentalManyToManyField(
+        Municipality, blank=True, related_name="partners", verbose_name=_("municipalities")
+    )
+    offers = RichTextField(blank=True, features=["bold", "italic", "link", "ul"], verbose_name=_("what they offer"))
+    phases = ParentalManyToManyField(
+        "handbook.PhasePage",
+        blank=True,
+        related_name="partners",
+        limit_choices_to={"locale__language_code": "fi"},
+        verbose_name=_("phases they help with"),
+    )
+    languages_served = models.CharField(
+        max_length=100, blank=True, verbose_name=_("languages served"), help_text=_("For example: suomi, svenska")
+    )
+    website = models.URLField(blank=True, verbose_name=_("website"))
+    email = models.EmailField(blank=True, verbose_name=_("email"))
+    phone = models.CharField(max_length=40, blank=True, verbose_name=_("phone"))
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("partner_type"),
+        FieldPanel("is_example"),
+        FieldPanel("offers"),
+        MultiFieldPanel(
+            [
+                FieldPanel("nationwide"),
+                FieldPanel("regions", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("municipalities"),
+            ],
+            _("area served"),
+        ),
+        FieldPanel("phases", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("languages_served"),
+        MultiFieldPanel([FieldPanel("website"), FieldPanel("email"), FieldPanel("phone")], _("contact")),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("offers"), index.FilterField("is_example")]
+    override_translatable_fields = [
+        SynchronizedField("partner_type"),
+        SynchronizedField("is_example"),
+        SynchronizedField("nationwide"),
+        SynchronizedField("regions"),
+        SynchronizedField("municipalities"),
+        SynchronizedField("phases"),
+        SynchronizedField("website"),
+        SynchronizedField("email"),
+        SynchronizedField("phone"),
+    ]
+    parent_page_types = ["partners.PartnerDirectoryPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["phases_here"] = phases_in(self.locale).filter(number__in=self.phases.values("number"))
+        return context
+
+
+def phases_in(locale):
+    """The handbook's live phases in `locale`, in order; phases are identified by number in every language."""
+    phase_model = PartnerPage._meta.get_field("phases").related_model
+    return phase_model.objects.live().filter(locale=locale).order_by("number")
