@@ -69,6 +69,25 @@ def paragraphs(text):
     return "".join(f"<p>{escape(block)}</p>" for block in blocks if block)
 
 
+def requires(*keys):
+    """A validator for `ContentFolder.sync` that checks only that `keys` are present."""
+
+    def validate(data, path, source):
+        require(data, list(keys), path)
+        return data
+
+    return validate
+
+
+def apply_section_index(page, data):
+    """Title, slug, summary and introduction of a section's index page, which shows in the main menu."""
+    page.title = data["title"]
+    page.slug = data["slug"]
+    page.summary = data.get("summary", "")
+    page.intro = paragraphs(data.get("intro", ""))
+    page.show_in_menus = True
+
+
 def digest(data):
     return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
 
@@ -265,11 +284,6 @@ def _apply_standard_page(page, data):
     page.body = body
 
 
-def _validate_standard_page(data, path, source):
-    require(data, ["title", "slug"], path)
-    return data
-
-
 def load_standard_pages(run):
     """The accessibility statement, the privacy notice and other plain pages, linked from site settings."""
     home = home_page()
@@ -278,13 +292,13 @@ def load_standard_pages(run):
     changed_settings = False
     for path in sorted((CORE_CONTENT / SOURCE_LANGUAGE / "pages").glob("*.yaml")):
         relative = path.relative_to(CORE_CONTENT / SOURCE_LANGUAGE)
-        data = content.read(relative, _validate_standard_page)
+        data = content.read(relative, requires("title", "slug"))
         page = content.sync(
             run,
             parent=home,
             model=StandardPage,
             relative=relative,
-            validate=_validate_standard_page,
+            validate=requires("title", "slug"),
             apply=_apply_standard_page,
             data=data,
         )

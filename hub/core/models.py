@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.documents.models import AbstractDocument, Document
-from wagtail.fields import StreamField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Page, Revision, TranslatableMixin
 from wagtail.search import index
@@ -171,6 +171,19 @@ class BasePage(Page):
             locale_id=self.locale_id,
             translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
         ).exists()
+
+
+class SectionIndexPage(BasePage):
+    """The index page of a section of the site, one per home page: an introduction above its listing."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link"], verbose_name=_("introduction"))
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro")]
+    parent_page_types = ["home.HomePage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        abstract = True
 
 
 class StandardPage(BasePage):

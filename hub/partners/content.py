@@ -8,20 +8,21 @@ from pathlib import Path
 
 from wagtail.models import Locale
 
-from hub.core.content import SOURCE_LANGUAGE, ContentError, ContentFolder, home_page, paragraphs, require
+from hub.core.content import (
+    SOURCE_LANGUAGE,
+    ContentError,
+    ContentFolder,
+    apply_section_index,
+    home_page,
+    paragraphs,
+    require,
+    requires,
+)
 from hub.core.models import PartnerType, Region
 
 from .models import PartnerDirectoryPage, PartnerPage, phases_in
 
 CONTENT = Path(__file__).resolve().parent / "content"
-
-
-def _apply_directory(page, data):
-    page.title = data["title"]
-    page.slug = data["slug"]
-    page.summary = data.get("summary", "")
-    page.intro = paragraphs(data.get("intro", ""))
-    page.show_in_menus = True
 
 
 def _apply_partner(page, data):
@@ -38,11 +39,6 @@ def _apply_partner(page, data):
     page.partner_type = PartnerType.objects.get(locale=page.locale, slug=data["partner_type"])
     page.regions = list(Region.objects.filter(locale=page.locale, slug__in=data.get("regions", [])))
     page.phases = list(phases_in(Locale.get_default()).filter(number__in=data.get("phases", [])))
-
-
-def _validate_directory(data, path, source):
-    require(data, ["title", "slug"], path)
-    return data
 
 
 def _validate_partner(data, path, source):
@@ -68,8 +64,8 @@ def load(run):
         parent=home_page(),
         model=PartnerDirectoryPage,
         relative="directory.yaml",
-        validate=_validate_directory,
-        apply=_apply_directory,
+        validate=requires("title", "slug"),
+        apply=apply_section_index,
     )
     folder = CONTENT / SOURCE_LANGUAGE
     for path in sorted((folder / "partners").glob("*.yaml")):

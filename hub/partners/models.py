@@ -2,29 +2,29 @@
 
 from django import forms
 from django.db import models
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Locale
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from hub.core.api import TermSerializer
+from hub.core.csv_export import csv_response
 from hub.core.facets import Facet, FacetedListing
-from hub.core.models import BasePage, Municipality, PartnerType, Region
+from hub.core.models import BasePage, Municipality, PartnerType, Region, SectionIndexPage
 
 PARTNERS_PER_PAGE = 20
 
 
-class PartnerDirectoryPage(BasePage):
+class PartnerDirectoryPage(RoutablePageMixin, SectionIndexPage):
     """A faceted listing of partners: by type, region and the phases they help with."""
 
-    intro = RichTextField(blank=True, features=["bold", "italic", "link"], verbose_name=_("introduction"))
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["partners.PartnerPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("partner directory")
@@ -64,9 +64,49 @@ class PartnerDirectoryPage(BasePage):
         """(number, title) of the handbook's phases in this page's language."""
         return list(phases_in(self.locale).values_list("number", "title"))
 
+    def listing(self, request):
+        return FacetedListing(self.partners(), self.facets(), request.GET, per_page=PARTNERS_PER_PAGE)
+
+    @path("")
+    def index(self, request):
+        return self.render(request)
+
+    @path("csv/")
+    def csv(self, request):
+        """The partners the current filters select, as CSV."""
+        partners = self.listing(request).results().prefetch_related("phases")
+        header = [
+            "title",
+            "partner_type",
+            "example",
+            "nationwide",
+            "regions",
+            "phases",
+            "website",
+            "email",
+            "phone",
+            "url",
+        ]
+        rows = (
+            [
+                partner.title,
+                partner.partner_type.name,
+                "yes" if partner.is_example else "no",
+                "yes" if partner.nationwide else "no",
+                "; ".join(region.name for region in partner.regions.all()),
+                "; ".join(str(phase.number) for phase in partner.phases.all()),
+                partner.website,
+                partner.email,
+                partner.phone,
+                request.build_absolute_uri(partner.get_url(request)),
+            ]
+            for partner in partners
+        )
+        return csv_response(f"{slugify(self.title)}.csv", header, rows)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        listing = FacetedListing(self.partners(), self.facets(), request.GET, per_page=PARTNERS_PER_PAGE)
+        listing = self.listing(request)
         context["listing"] = listing
         context["facets"] = listing.build_options()
         context["partners"] = listing.page()
@@ -130,12 +170,30 @@ class PartnerPage(BasePage):
         SynchronizedField("email"),
         SynchronizedField("phone"),
     ]
+    api_fields = [
+        APIField("summary"),
+        APIField("partner_type", serializer=TermSerializer()),
+        APIField("is_example"),
+        APIField("nationwide"),
+        APIField("regions", serializer=TermSerializer(many=True)),
+        APIField("municipalities", serializer=TermSerializer(many=True)),
+        APIField("phase_numbers"),
+        APIField("offers"),
+        APIField("languages_served"),
+        APIField("website"),
+        APIField("email"),
+        APIField("phone"),
+    ]
     parent_page_types = ["partners.PartnerDirectoryPage"]
     subpage_types = []
 
     class Meta:
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
+
+    @property
+    def phase_numbers(self):
+        return sorted(phase.number for phase in self.phases.all())
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -3,19 +3,20 @@
 import datetime
 from pathlib import Path
 
-from hub.core.content import SOURCE_LANGUAGE, ContentError, ContentFolder, home_page, paragraphs, require
+from hub.core.content import (
+    SOURCE_LANGUAGE,
+    ContentError,
+    ContentFolder,
+    apply_section_index,
+    home_page,
+    paragraphs,
+    require,
+    requires,
+)
 
 from .models import UpdateIndexPage, UpdatePage
 
 CONTENT = Path(__file__).resolve().parent / "content"
-
-
-def _apply_index(page, data):
-    page.title = data["title"]
-    page.slug = data["slug"]
-    page.summary = data.get("summary", "")
-    page.intro = paragraphs(data.get("intro", ""))
-    page.show_in_menus = True
 
 
 def _apply_update(page, data):
@@ -25,11 +26,6 @@ def _apply_update(page, data):
     page.date = data["date"]
     page.kind = data.get("kind", UpdatePage.Kind.NEWS)
     page.body = [("paragraph", paragraphs(data.get("body", "")))]
-
-
-def _validate_index(data, path, source):
-    require(data, ["title", "slug"], path)
-    return data
 
 
 def _validate_update(data, path, source):
@@ -48,8 +44,8 @@ def load(run):
         parent=home_page(),
         model=UpdateIndexPage,
         relative="index.yaml",
-        validate=_validate_index,
-        apply=_apply_index,
+        validate=requires("title", "slug"),
+        apply=apply_section_index,
     )
     folder = CONTENT / SOURCE_LANGUAGE
     for path in sorted((folder / "updates").glob("*.yaml")):

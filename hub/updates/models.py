@@ -6,27 +6,22 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
-from wagtail.fields import RichTextField, StreamField
+from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from hub.core.blocks import StandardBodyBlock
-from hub.core.models import BasePage
+from hub.core.models import BasePage, SectionIndexPage
 
 from .feeds import UpdatesAtomFeed, UpdatesRssFeed
 
 UPDATES_PER_PAGE = 10
 
 
-class UpdateIndexPage(RoutablePageMixin, BasePage):
+class UpdateIndexPage(RoutablePageMixin, SectionIndexPage):
     """ "Ajankohtaista": the updates, newest first, and their feeds at rss/ and atom/."""
 
-    intro = RichTextField(blank=True, features=["bold", "italic", "link"], verbose_name=_("introduction"))
-
-    content_panels = BasePage.content_panels + [FieldPanel("intro")]
-    parent_page_types = ["home.HomePage"]
     subpage_types = ["updates.UpdatePage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("updates index")
