@@ -6,10 +6,12 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
+from hub.core.api import TermSerializer
 from hub.core.blocks import LinkBlock
 from hub.core.models import BasePage, PartnerType
 
@@ -37,6 +39,7 @@ class HandbookPage(BasePage):
         index.SearchField("idea"),
         index.SearchField("perspectives"),
     ]
+    api_fields = [APIField(name) for name in ("summary", "intro", "idea", "actors", "perspectives", "loop_text")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["handbook.PhasePage"]
     max_count_per_parent = 1
@@ -94,6 +97,23 @@ class PhasePage(BasePage):
         index.SearchField("tips"),
         index.FilterField("number"),
     ]
+    api_fields = [
+        APIField(name)
+        for name in (
+            "number",
+            "summary",
+            "card_text",
+            "card_items",
+            "why",
+            "tasks",
+            "questions",
+            "checklist",
+            "outputs",
+            "metrics",
+            "tips",
+            "sources",
+        )
+    ] + [APIField("partner_types", serializer=TermSerializer(many=True))]
     override_translatable_fields = [SynchronizedField("number"), SynchronizedField("partner_types")]
     parent_page_types = ["handbook.HandbookPage"]
     subpage_types = []

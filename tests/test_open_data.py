@@ -63,3 +63,14 @@ def test_directory_links_the_csv_of_what_is_shown(client, content):
 def test_csv_cells_never_start_a_formula(value):
     assert safe_cell(value) == "'" + value
     assert safe_cell("Kylä") == "Kylä"
+
+
+def test_api_exposes_a_phase_with_its_structured_guidance(client, content):
+    from handbook.models import PhasePage
+
+    phase = PhasePage.objects.get(locale__language_code="en", number=8)
+    data = client.get(f"/api/v2/pages/{phase.pk}/").json()
+    assert data["number"] == 8 and data["title"] == phase.title
+    assert {metric["value"]["perspective"] for metric in data["metrics"]} == {"individual", "community", "economy"}
+    assert all(set(task["value"]) == {"actor", "title", "description"} for task in data["tasks"])
+    assert data["partner_types"] and all(set(term) == {"slug", "name"} for term in data["partner_types"])

@@ -154,3 +154,24 @@ def test_faceted_listing_keeps_only_known_values_once():
     assert listing.chosen == {"type": ["a", "b"]}
     assert listing.query_string() == "type=a&type=b"
     assert listing.toggle_url("type", "a") == "?type=b"
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("fi", ["Leader-ryhmät", "STEA", "Työmarkkinatori"]),
+        ("sv", ["Leadergrupperna", "STEA", "Työmarkkinatori (Jobbmarknad)"]),
+    ],
+)
+def test_a_phase_page_lists_the_partners_who_help_with_it_in_its_language(client, content, language, expected):
+    phase = PhasePage.objects.get(locale__language_code=language, number=2)
+    html = client.get(phase.url).content.decode()
+    section = html[html.index('id="phase-partners-heading"') :]
+    section = section[: section.index("</section>")]
+    assert re.findall(r'<a href="[^"]+">([^<]+)</a>', section) == expected
+
+
+def test_an_example_partner_is_marked_on_the_phase_page(client, content):
+    html = client.get(PhasePage.objects.get(locale__language_code="fi", number=7).url).content.decode()
+    section = html[html.index('id="phase-partners-heading"') :]
+    assert "Esimerkki Palkkapalvelu Oy" in section and "Esimerkki: ei todellinen kumppani" in section
