@@ -183,6 +183,14 @@ class ContentFolder:
             )
         return page
 
+    def sync_children(self, run, *, parent, model, subfolder, validate, apply):
+        """Loads every file of the Finnish `subfolder`, in file-name order, as a `model` page under `parent`."""
+        source = self.folder / SOURCE_LANGUAGE
+        for path in sorted((source / subfolder).glob("*.yaml")):
+            self.sync(
+                run, parent=parent, model=model, relative=path.relative_to(source), validate=validate, apply=apply
+            )
+
 
 def translations(folder, relative_path):
     """(language, path) for each translation of the source file `folder/fi/relative_path` that exists."""

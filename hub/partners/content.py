@@ -9,7 +9,6 @@ from pathlib import Path
 from wagtail.models import Locale
 
 from hub.core.content import (
-    SOURCE_LANGUAGE,
     ContentError,
     ContentFolder,
     apply_section_index,
@@ -67,13 +66,6 @@ def load(run):
         validate=requires("title", "slug"),
         apply=apply_section_index,
     )
-    folder = CONTENT / SOURCE_LANGUAGE
-    for path in sorted((folder / "partners").glob("*.yaml")):
-        content.sync(
-            run,
-            parent=directory,
-            model=PartnerPage,
-            relative=path.relative_to(folder),
-            validate=_validate_partner,
-            apply=_apply_partner,
-        )
+    content.sync_children(
+        run, parent=directory, model=PartnerPage, subfolder="partners", validate=_validate_partner, apply=_apply_partner
+    )

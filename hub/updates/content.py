@@ -4,7 +4,6 @@ import datetime
 from pathlib import Path
 
 from hub.core.content import (
-    SOURCE_LANGUAGE,
     ContentError,
     ContentFolder,
     apply_section_index,
@@ -47,13 +46,6 @@ def load(run):
         validate=requires("title", "slug"),
         apply=apply_section_index,
     )
-    folder = CONTENT / SOURCE_LANGUAGE
-    for path in sorted((folder / "updates").glob("*.yaml")):
-        content.sync(
-            run,
-            parent=index,
-            model=UpdatePage,
-            relative=path.relative_to(folder),
-            validate=_validate_update,
-            apply=_apply_update,
-        )
+    content.sync_children(
+        run, parent=index, model=UpdatePage, subfolder="updates", validate=_validate_update, apply=_apply_update
+    )
