@@ -2,7 +2,15 @@
 
 from pathlib import Path
 
-from hub.core.content import SOURCE_LANGUAGE, ContentError, ContentFolder, home_page, paragraphs, require
+from hub.core.content import (
+    SOURCE_LANGUAGE,
+    ContentError,
+    ContentFolder,
+    apply_page_basics,
+    home_page,
+    paragraphs,
+    require,
+)
 from hub.core.models import Actor, PartnerType, Perspective
 
 from .models import HandbookPage, PhasePage
@@ -19,9 +27,7 @@ def _check_choice(value, allowed, what, path):
 
 
 def _apply_handbook(page, data):
-    page.title = data["title"]
-    page.slug = data["slug"]
-    page.summary = data.get("summary", "")
+    apply_page_basics(page, data)
     page.intro = paragraphs(data.get("intro", ""))
     page.idea = paragraphs(data.get("idea", ""))
     page.actors = [("actor", item) for item in data.get("actors", [])]
@@ -32,9 +38,7 @@ def _apply_handbook(page, data):
 
 def _apply_phase(page, data):
     page.number = data["number"]
-    page.title = data["title"]
-    page.slug = data["slug"]
-    page.summary = data.get("summary", "")
+    apply_page_basics(page, data)
     page.card_text = " ".join(data.get("card_text", "").split())
     page.card_items = [("item", item) for item in data.get("card_items", [])]
     page.why = paragraphs(data.get("why", ""))

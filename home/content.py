@@ -5,7 +5,7 @@ from pathlib import Path
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Locale, Page, Site
 
-from hub.core.content import ContentFolder, paragraphs, require
+from hub.core.content import ContentFolder, apply_page_basics, paragraphs, require
 
 from .models import HomePage
 
@@ -13,9 +13,7 @@ CONTENT = Path(__file__).resolve().parent / "content"
 
 
 def _apply(page, data):
-    page.title = data["title"]
-    page.slug = data.get("slug", "home")
-    page.summary = data.get("summary", "")
+    apply_page_basics(page, data)
     page.intro = paragraphs(data.get("intro", ""))
     page.audiences = [
         ("audience", {"title": item["title"], "text": item["text"]}) for item in data.get("audiences", [])

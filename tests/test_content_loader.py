@@ -113,7 +113,6 @@ def test_malformed_content_is_refused_with_the_file_named(content, tmp_path, mon
     folder = tmp_path / "fi"
     (folder / "phases").mkdir(parents=True)
     (folder / "handbook.yaml").write_text("title: Käsikirja\nslug: kasikirja\n", encoding="utf-8")
-    (folder / "phases" / "02-ok.yaml").write_text("number: 2\ntitle: Y\nslug: y\nsummary: S\n", encoding="utf-8")
     (folder / "phases" / "01-x.yaml").write_text(
         "number: 1\ntitle: X\nslug: x\nsummary: S\ntasks:\n  - actor: mayor\n    title: T\n", encoding="utf-8"
     )

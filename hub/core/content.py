@@ -79,11 +79,16 @@ def requires(*keys):
     return validate
 
 
-def apply_section_index(page, data):
-    """Title, slug, summary and introduction of a section's index page, which shows in the main menu."""
+def apply_page_basics(page, data):
+    """The fields every content file sets: title, slug and summary."""
     page.title = data["title"]
     page.slug = data["slug"]
     page.summary = data.get("summary", "")
+
+
+def apply_section_index(page, data):
+    """Title, slug, summary and introduction of a section's index page, which shows in the main menu."""
+    apply_page_basics(page, data)
     page.intro = paragraphs(data.get("intro", ""))
     page.show_in_menus = True
 
@@ -280,9 +285,7 @@ def load_taxonomy(run, model, filename):
 
 
 def _apply_standard_page(page, data):
-    page.title = data["title"]
-    page.slug = data["slug"]
-    page.summary = data.get("summary", "")
+    apply_page_basics(page, data)
     body = []
     for section in data.get("sections", []):
         if section.get("heading"):

@@ -11,6 +11,7 @@ from wagtail.models import Locale
 from hub.core.content import (
     ContentError,
     ContentFolder,
+    apply_page_basics,
     apply_section_index,
     home_page,
     paragraphs,
@@ -25,9 +26,7 @@ CONTENT = Path(__file__).resolve().parent / "content"
 
 
 def _apply_partner(page, data):
-    page.title = data["title"]
-    page.slug = data["slug"]
-    page.summary = data.get("summary", "")
+    apply_page_basics(page, data)
     page.offers = paragraphs(data.get("offers", ""))
     page.is_example = bool(data.get("example", False))
     page.nationwide = bool(data.get("nationwide", False))

@@ -6,6 +6,7 @@ from pathlib import Path
 from hub.core.content import (
     ContentError,
     ContentFolder,
+    apply_page_basics,
     apply_section_index,
     home_page,
     paragraphs,
@@ -19,9 +20,7 @@ CONTENT = Path(__file__).resolve().parent / "content"
 
 
 def _apply_update(page, data):
-    page.title = data["title"]
-    page.slug = data["slug"]
-    page.summary = data.get("summary", "")
+    apply_page_basics(page, data)
     page.date = data["date"]
     page.kind = data.get("kind", UpdatePage.Kind.NEWS)
     page.body = [("paragraph", paragraphs(data.get("body", "")))]
