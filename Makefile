@@ -10,7 +10,7 @@ CHROMIUM ?= /usr/bin/chromium
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test test-deps browser lint format messages clean
+.PHONY: setup run test test-deps browser pdf-deps lint format messages clean
 
 $(PY):
 	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is needed, found " + sys.version'
@@ -27,7 +27,7 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(PY)
 	touch $(VENV)/.installed $@
 
 ## setup: virtualenv, dependencies, translations, database and content; safe to run again and again.
-setup: $(VENV)/.installed
+setup: $(VENV)/.installed pdf-deps
 	$(MANAGE) compile_translations
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_content
@@ -40,7 +40,7 @@ run: setup
 	@echo ""
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test-deps: $(VENV)/.installed-dev browser
+test-deps: $(VENV)/.installed-dev browser pdf-deps
 	$(MANAGE) compile_translations
 
 ## browser: Debian Chromium for the browser tests (installed when running as root).
@@ -52,6 +52,19 @@ browser:
 		else \
 			echo "Browser tests need Chromium at $(CHROMIUM): run 'sudo apt-get install chromium' (Debian) or set CHROMIUM=/path/to/chromium."; \
 			if [ "$$CI" = "true" ]; then exit 1; fi; \
+		fi; \
+	fi
+
+## pdf-deps: Pango and the DejaVu fonts, with which WeasyPrint lays out the templates' PDFs.
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+pdf-deps:
+	@if command -v dpkg >/dev/null && ! dpkg -s $(PDF_PACKAGES) >/dev/null 2>&1; then \
+		if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+			echo "Installing $(PDF_PACKAGES) for the PDF templates"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PDF_PACKAGES) >/dev/null; \
+		else \
+			echo "The PDF templates need $(PDF_PACKAGES): run 'sudo apt-get install $(PDF_PACKAGES)'."; \
+			exit 1; \
 		fi; \
 	fi
 
@@ -74,4 +87,4 @@ messages: $(VENV)/.installed
 	$(MANAGE) makemessages --locale fi --locale sv --locale en --no-obsolete --ignore '.venv/*' --ignore 'staticfiles/*'
 
 clean:
-	rm -rf $(VENV) staticfiles db.sqlite3 db.sqlite3-shm db.sqlite3-wal
+	rm -rf $(VENV) staticfiles .cache db.sqlite3 db.sqlite3-shm db.sqlite3-wal

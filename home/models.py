@@ -22,6 +22,8 @@ class HomePage(BasePage):
     subpage_types = [
         "handbook.HandbookPage",
         "partners.PartnerDirectoryPage",
+        "cases.CaseStudyIndexPage",
+        "resources.ResourceIndexPage",
         "updates.UpdateIndexPage",
         "core.StandardPage",
     ]

@@ -9,8 +9,10 @@ from wagtail.models import Locale
 
 from handbook.models import HandbookPage, PhasePage
 from home.models import HomePage
+from hub.cases.models import CaseStudyIndexPage, CaseStudyPage
 from hub.core.models import PartnerType, StandardPage
 from hub.partners.models import PartnerDirectoryPage, PartnerPage
+from hub.resources.models import ResourceIndexPage, ResourcePage
 from hub.updates.models import UpdateIndexPage, UpdatePage
 
 
@@ -115,3 +117,42 @@ class PartnerPageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = PartnerPage
+
+
+class CaseStudyIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Kylien kokemuksia"
+    slug = "kokemukset-testi"
+
+    class Meta:
+        model = CaseStudyIndexPage
+
+
+class CaseStudyPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Kylätarina {n}")
+    summary = "Tiivistelmä."
+    village = factory.Sequence(lambda n: f"Testikylä {n}")
+    status = "running"
+    year_started = 2025
+    story = "<p>Tarina.</p>"
+
+    class Meta:
+        model = CaseStudyPage
+
+
+class ResourceIndexPageFactory(wagtail_factories.PageFactory):
+    title = "Työkalut ja pohjat"
+    slug = "pohjat-testi"
+
+    class Meta:
+        model = ResourceIndexPage
+
+
+class ResourcePageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Pohja {n}")
+    summary = "Pohjan tiivistelmä."
+    format = "document"
+    language = "fi"
+    licence = "CC BY 4.0"
+
+    class Meta:
+        model = ResourcePage

@@ -5,8 +5,10 @@ import io
 
 import pytest
 
+from hub.cases.models import CaseStudyPage
 from hub.core.csv_export import safe_cell
 from hub.partners.models import PartnerPage
+from hub.resources.models import ResourcePage
 
 pytestmark = pytest.mark.django_db
 
@@ -74,3 +76,38 @@ def test_api_exposes_a_phase_with_its_structured_guidance(client, content):
     assert {metric["value"]["perspective"] for metric in data["metrics"]} == {"individual", "community", "economy"}
     assert all(set(task["value"]) == {"actor", "title", "description"} for task in data["tasks"])
     assert data["partner_types"] and all(set(term) == {"slug", "name"} for term in data["partner_types"])
+
+
+def test_api_exposes_the_case_study_fields(client, content):
+    case = CaseStudyPage.objects.get(locale__language_code="fi", slug="esimerkki-havulahti-polttopuut")
+    data = client.get(f"/api/v2/pages/{case.pk}/").json()
+    assert data["is_example"] is True and data["status"] == "running"
+    assert data["region"] == {"slug": "pohjois-karjala", "name": "Pohjois-Karjala"}
+    assert {"slug": "polttopuut", "name": "Polttopuut"} in data["services"]
+    assert data["phase_numbers"] == case.phase_numbers
+    indicator = data["indicators"][0]
+    assert indicator["type"] == "indicator"
+    assert set(indicator["value"]) == {"perspective", "indicator", "value", "unit", "period", "source", "source_url"}
+
+
+def test_api_exposes_the_template_fields(client, content):
+    resource = ResourcePage.objects.get(locale__language_code="fi", slug="kylakysely")
+    data = client.get(f"/api/v2/pages/{resource.pk}/").json()
+    assert data["format"] == "document" and data["language"] == "fi" and data["licence"] == "CC BY 4.0"
+    assert data["phase_numbers"] == [4]
+    document_ids = [block["value"] for block in data["files"]]
+    for document_id in document_ids:
+        assert client.get(f"/api/v2/documents/{document_id}/").status_code == 200
+
+
+def test_case_csv_honours_the_current_filters(client, content):
+    index_url = CaseStudyPage.objects.filter(locale__language_code="fi").first().get_parent().url
+    everything = read_csv(client.get(index_url + "csv/"))
+    assert len(everything) == CaseStudyPage.objects.filter(locale__language_code="fi").count()
+    lapland = read_csv(client.get(index_url + "csv/", {"region": "lappi", "service": "lumityot"}))
+    assert [row["region"] for row in lapland] == ["Lappi"]
+    assert "Lumityöt" in lapland[0]["services"] and lapland[0]["example"] == "yes"
+    assert lapland[0]["url"].startswith("http://testserver" + index_url)
+    assert read_csv(client.get(index_url + "csv/", {"status": "nonsense"})) == everything
+    html = client.get(index_url, {"region": "lappi"}).content.decode()
+    assert f'href="{index_url}csv/?region=lappi"' in html

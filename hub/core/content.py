@@ -16,7 +16,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.html import escape
 from wagtail.actions.copy_for_translation import ParentNotTranslatedError
-from wagtail.models import Locale, Site
+from wagtail.models import Collection, Locale, Site
 
 from .models import (
     ContentSource,
@@ -242,9 +242,17 @@ TAXONOMY_FILES = [
 TAXONOMY_EXTRA_FIELDS = {Region: ["code"]}
 
 
+def ensure_root_collection(run):
+    """Images and documents live in collections; a flushed database has lost the one the migrations made."""
+    if Collection.get_first_root_node() is None:
+        Collection.add_root(name="Root")
+        run.created.append("root collection")
+
+
 def load_taxonomies(run):
     """The taxonomies and their translations; a term an editor has changed is never overwritten."""
     ensure_locales(run)
+    ensure_root_collection(run)
     for filename, model in TAXONOMY_FILES:
         load_taxonomy(run, model, filename)
 

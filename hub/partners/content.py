@@ -19,8 +19,9 @@ from hub.core.content import (
     requires,
 )
 from hub.core.models import PartnerType, Region
+from hub.core.phases import phases_in
 
-from .models import PartnerDirectoryPage, PartnerPage, phases_in
+from .models import PartnerDirectoryPage, PartnerPage
 
 CONTENT = Path(__file__).resolve().parent / "content"
 

@@ -17,6 +17,7 @@ from hub.core.api import TermSerializer
 from hub.core.csv_export import csv_response
 from hub.core.facets import Facet, FacetedListing
 from hub.core.models import BasePage, Municipality, PartnerType, Region, SectionIndexPage
+from hub.core.phases import phase_facet, phases_field, phases_of
 
 PARTNERS_PER_PAGE = 20
 
@@ -41,7 +42,6 @@ class PartnerDirectoryPage(RoutablePageMixin, SectionIndexPage):
 
     def facets(self):
         locale = Locale.get_active()
-        phases = self.phase_titles()
         return [
             Facet(
                 "type",
@@ -55,14 +55,8 @@ class PartnerDirectoryPage(RoutablePageMixin, SectionIndexPage):
                 "regions__slug",
                 list(Region.objects.filter(locale=locale).values_list("slug", "name")),
             ),
-            Facet(
-                "phase", _("Phase"), "phases__number", [(str(number), f"{number}. {title}") for number, title in phases]
-            ),
+            phase_facet(locale),
         ]
-
-    def phase_titles(self):
-        """(number, title) of the handbook's phases in this page's language."""
-        return list(phases_in(self.locale).values_list("number", "title"))
 
     def listing(self, request):
         return FacetedListing(self.partners(), self.facets(), request.GET, per_page=PARTNERS_PER_PAGE)
@@ -128,13 +122,7 @@ class PartnerPage(BasePage):
         Municipality, blank=True, related_name="partners", verbose_name=_("municipalities")
     )
     offers = RichTextField(blank=True, features=["bold", "italic", "link", "ul"], verbose_name=_("what they offer"))
-    phases = ParentalManyToManyField(
-        "handbook.PhasePage",
-        blank=True,
-        related_name="partners",
-        limit_choices_to={"locale__language_code": "fi"},
-        verbose_name=_("phases they help with"),
-    )
+    phases = phases_field("partners", _("phases they help with"))
     languages_served = models.CharField(
         max_length=100, blank=True, verbose_name=_("languages served"), help_text=_("For example: suomi, svenska")
     )
@@ -197,11 +185,5 @@ class PartnerPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["phases_here"] = phases_in(self.locale).filter(number__in=self.phases.values("number"))
+        context["phases_here"] = phases_of(self)
         return context
-
-
-def phases_in(locale):
-    """The handbook's live phases in `locale`, in order; phases are identified by number in every language."""
-    phase_model = PartnerPage._meta.get_field("phases").related_model
-    return phase_model.objects.live().filter(locale=locale).order_by("number")

@@ -27,6 +27,8 @@ INSTALLED_APPS = [
     "handbook",
     "hub.updates",
     "hub.partners",
+    "hub.cases",
+    "hub.resources",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -134,6 +136,8 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Generated template files (ODF and PDF) are kept here by the digest of their source, so reloads reuse them.
+GENERATED_FILES_CACHE = Path(os.environ.get("GENERATED_FILES_CACHE", BASE_DIR / ".cache" / "generated-files"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -196,6 +200,8 @@ CONTENT_LOADERS = [
     "handbook.content.load",
     "hub.updates.content.load",
     "hub.partners.content.load",
+    "hub.resources.content.load",
+    "hub.cases.content.load",
 ]
 
 LOGGING = {

@@ -17,6 +17,13 @@ PAGES = {
     "partner directory, filtered to nothing": "/fi/yhteistyokumppanit/?type=yritykset&region=lappi",
     "partner": "/fi/yhteistyokumppanit/stea/",
     "example partner": "/fi/yhteistyokumppanit/esimerkki-palkkapalvelu/",
+    "case study index": "/fi/kylien-kokemuksia/",
+    "case study index, filtered": "/fi/kylien-kokemuksia/?region=lappi&service=lumityot",
+    "case study index, filtered to nothing": "/fi/kylien-kokemuksia/?region=uusimaa",
+    "case study": "/fi/kylien-kokemuksia/esimerkki-havulahti-polttopuut/",
+    "template index": "/fi/tyokalut-ja-pohjat/",
+    "template index, filtered to nothing": "/fi/tyokalut-ja-pohjat/?format=other",
+    "template": "/fi/tyokalut-ja-pohjat/kylakysely/",
     "search results": "/fi/haku/?q=mittarit",
     "search without results": "/fi/haku/?q=zzzyyy",
 }

@@ -3,6 +3,8 @@
 import pytest
 
 from handbook.models import PhasePage
+from hub.cases.models import CaseStudyPage
+from hub.resources.models import ResourcePage
 from tests.browser.conftest import axe_violations
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -24,8 +26,12 @@ def test_switching_language_on_phase_five_stays_on_phase_five(page):
 @pytest.mark.parametrize("language", ["sv", "en"])
 def test_no_accessibility_violations_in_swedish_and_english(page, language):
     phase = PhasePage.objects.get(number=8, locale__language_code=language)
+    case = CaseStudyPage.objects.filter(locale__language_code=language).first()
+    resource = ResourcePage.objects.filter(locale__language_code=language).first()
+    urls = [f"/{language}/", phase.get_parent().url, phase.url, "/" + language + "/kasikirja/"]
+    urls += [case.get_parent().url, case.url, resource.get_parent().url, resource.url]
     found = {}
-    for url in (f"/{language}/", phase.get_parent().url, phase.url, "/" + language + "/kasikirja/"):
+    for url in urls:
         assert page.goto(url).status == 200, url
         violations = axe_violations(page)
         if violations:

@@ -1,5 +1,6 @@
 from django import template
 
+from hub.core.phases import pages_for_phase
 from hub.partners.models import PartnerPage
 
 register = template.Library()
@@ -11,12 +12,5 @@ def partners_for_phase(context, phase):
 
     Partners name the phases by their Finnish pages; translations share the translation key.
     """
-    helping = PartnerPage.objects.filter(phases__translation_key=phase.translation_key).values("translation_key")
-    partners = (
-        PartnerPage.objects.live()
-        .public()
-        .filter(locale_id=phase.locale_id, translation_key__in=helping)
-        .select_related("partner_type")
-        .order_by("is_example", "title")
-    )
+    partners = pages_for_phase(PartnerPage, phase).select_related("partner_type").order_by("is_example", "title")
     return {"request": context.get("request"), "partners": partners}

@@ -1,0 +1,46 @@
+"""Links from hub pages to the handbook's phases.
+
+Hub pages name the phases they relate to by the Finnish phase pages; a phase is the same in every
+language by its number and translation key. These helpers let an app link to phases without
+importing the handbook.
+"""
+
+from django.apps import apps
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+
+from .facets import Facet
+
+
+def phases_field(related_name, verbose_name):
+    return ParentalManyToManyField(
+        "handbook.PhasePage",
+        blank=True,
+        related_name=related_name,
+        limit_choices_to={"locale__language_code": "fi"},
+        verbose_name=verbose_name,
+    )
+
+
+def phases_in(locale):
+    """The handbook's live phases in `locale`, in order."""
+    return apps.get_model("handbook", "PhasePage").objects.live().filter(locale=locale).order_by("number")
+
+
+def phase_facet(locale, lookup="phases__number"):
+    """A facet on the phases, by number, labelled with the phase titles in `locale`."""
+    choices = [
+        (str(number), f"{number}. {title}") for number, title in phases_in(locale).values_list("number", "title")
+    ]
+    return Facet("phase", _("Phase"), lookup, choices)
+
+
+def phases_of(page):
+    """The phases `page` relates to, in the page's language."""
+    return phases_in(page.locale).filter(number__in=page.phases.values("number"))
+
+
+def pages_for_phase(model, phase):
+    """Live `model` pages in the phase's language that relate to `phase` (through its Finnish page)."""
+    related = model.objects.filter(phases__translation_key=phase.translation_key).values("translation_key")
+    return model.objects.live().public().filter(locale_id=phase.locale_id, translation_key__in=related)

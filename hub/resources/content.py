@@ -1,0 +1,89 @@
+"""Loads the template index and the templates from `hub/resources/content/<language>/`, generating their files.
+
+See `content/SCHEMA.md`. Each language's files are generated from that language's source and stored as
+Wagtail documents; reloading a changed source replaces the files in place, so their addresses stay.
+"""
+
+from pathlib import Path
+
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
+from wagtail.models import Locale
+
+from hub.core.content import (
+    ContentError,
+    ContentFolder,
+    apply_page_basics,
+    apply_section_index,
+    home_page,
+    paragraphs,
+    require,
+    requires,
+)
+from hub.core.phases import phases_in
+
+from .generate import BUILDERS, build_files
+from .models import ResourceIndexPage, ResourcePage
+
+CONTENT = Path(__file__).resolve().parent / "content"
+LICENCES = {"CC BY 4.0": "https://creativecommons.org/licenses/by/4.0/"}
+SHARED_FIELDS = ("phases", "format", "licence")
+
+
+def store_document(title, filename, data):
+    """The document titled `title`, created or with its file replaced by `data`."""
+    document_model = get_document_model()
+    document = document_model.objects.filter(title=title).first() or document_model(title=title)
+    if document.pk and document.file:
+        document.file.delete(save=False)
+    document.file.save(filename, ContentFile(data), save=False)
+    document._set_document_file_metadata()
+    document.save()
+    return document
+
+
+def _apply_resource(page, data):
+    apply_page_basics(page, data)
+    page.description = paragraphs(data.get("description", ""))
+    page.format = data["format"]
+    page.phases = list(phases_in(Locale.get_default()).filter(number__in=data.get("phases", [])))
+    language = page.locale.language_code
+    page.language = language
+    page.licence = data["licence"]
+    page.licence_url = LICENCES.get(data["licence"], "")
+    page.files = [
+        ("file", store_document(f"{data['title']} ({extension.upper()})", f"{data['file_name']}.{extension}", content))
+        for extension, content in build_files(data["document"], data["format"], language)
+    ]
+
+
+def _validate_resource(data, path, source):
+    require(data, ["title", "slug", "format", "licence", "file_name", "document"], path)
+    if data["format"] not in BUILDERS:
+        raise ContentError(f"{path}: format is one of {', '.join(BUILDERS)}")
+    require(data["document"], ["title", "sections"], path)
+    for section in data["document"]["sections"]:
+        if section.get("table") and not section["table"].get("columns"):
+            raise ContentError(f"{path}: a table in {section.get('heading', 'a section')!r} has no columns")
+        for question in section.get("questions", []):
+            require(question, ["text"], path)
+    if source is not None:
+        for name in SHARED_FIELDS:
+            if data.get(name) != source.get(name):
+                raise ContentError(f"{path}: {name} differs from the Finnish file")
+    return data
+
+
+def load(run):
+    content = ContentFolder("resources", CONTENT)
+    index = content.sync(
+        run,
+        parent=home_page(),
+        model=ResourceIndexPage,
+        relative="index.yaml",
+        validate=requires("title", "slug"),
+        apply=apply_section_index,
+    )
+    content.sync_children(
+        run, parent=index, model=ResourcePage, subfolder="resources", validate=_validate_resource, apply=_apply_resource
+    )
