@@ -66,6 +66,8 @@ def test_odt_is_an_opendocument_text_with_everything_in_the_source():
     ):
         assert expected in content
     assert "1. Kuinka usein?" in content and "☐ Viikoittain    ☐ Kuukausittain" in content
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert 'fo:language="fi"' in archive.read("styles.xml").decode(), "spell-checked as Finnish"
     grid = document.getElementsByType(table.Table)[0]
     assert len(grid.getElementsByType(table.TableRow)) == 1 + 2 + 3, "header, filled rows and blank rows"
 

@@ -7,7 +7,9 @@ from django.conf import settings
 from wagtail.models import Locale, Page
 
 from handbook.models import HandbookPage, PhasePage
+from hub.cases.models import CaseStudyPage
 from hub.core.content import ContentError, ContentRun, sync_translation
+from hub.core.languages import mark_finnish_terms
 from hub.core.models import PartnerType
 
 pytestmark = pytest.mark.django_db
@@ -135,3 +137,23 @@ def test_translated_pages_show_no_notice(client, content):
 
 def test_paths_missing_in_every_language_still_answer_404(client, content):
     assert client.get("/sv/finns-inte/").status_code == 404
+
+
+def test_finnish_terms_in_other_languages_are_marked_in_text_only():
+    html = '<p title="palkkatuki">Pay subsidy (palkkatuki) and work try-outs (työkokeilut).</p><img alt="työkokeilu">'
+    marked = mark_finnish_terms(html)
+    assert '(<span lang="fi">palkkatuki</span>)' in marked
+    assert '(<span lang="fi">työkokeilut</span>)' in marked, "inflected forms too"
+    assert 'title="palkkatuki"' in marked and 'alt="työkokeilu"' in marked, "attributes are left alone"
+    already = '<span lang="fi">palkkatuki</span><script>var palkkatuki;</script>'
+    assert mark_finnish_terms(already) == already
+
+
+def test_swedish_and_english_pages_mark_the_finnish_terms_they_quote(client, content):
+    for language in ("sv", "en"):
+        case = CaseStudyPage.objects.get(locale__language_code=language, slug__contains="bildviken")
+        html = client.get(case.url).content.decode()
+        assert '<span lang="fi">Kyläyhdistys työnantajana</span>' in html, language
+    finnish = CaseStudyPage.objects.get(locale__language_code="fi", slug__contains="bildviken")
+    main = client.get(finnish.url).content.decode().split("<main", 1)[1].split("</main>", 1)[0]
+    assert '<span lang="fi">' not in main, "a Finnish page needs no marking"

@@ -16,11 +16,8 @@ from hub.core.content import (
     ContentError,
     ContentFolder,
     apply_page_basics,
-    apply_section_index,
-    home_page,
     paragraphs,
     require,
-    requires,
 )
 from hub.core.models import EmploymentForm, FundingSource, Perspective, Region, ServiceType
 from hub.core.phases import phases_in
@@ -143,15 +140,11 @@ def _validate_case(data, path, source):
 
 
 def load(run):
-    content = ContentFolder("cases", CONTENT)
-    index = content.sync(
+    ContentFolder("cases", CONTENT).sync_section(
         run,
-        parent=home_page(),
-        model=CaseStudyIndexPage,
-        relative="index.yaml",
-        validate=requires("title", "slug"),
-        apply=apply_section_index,
-    )
-    content.sync_children(
-        run, parent=index, model=CaseStudyPage, subfolder="cases", validate=_validate_case, apply=_apply_case
+        index_model=CaseStudyIndexPage,
+        child_model=CaseStudyPage,
+        subfolder="cases",
+        validate=_validate_case,
+        apply=_apply_case,
     )

@@ -141,10 +141,7 @@ class CaseStudyIndexPage(RoutablePageMixin, SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        listing = self.listing(request)
-        context["listing"] = listing
-        context["facets"] = listing.build_options()
-        context["cases"] = listing.page()
+        context.update(self.listing(request).context("cases"))
         return context
 
 

@@ -196,6 +196,19 @@ class ContentFolder:
                 run, parent=parent, model=model, relative=path.relative_to(source), validate=validate, apply=apply
             )
 
+    def sync_section(self, run, *, index_model, child_model, subfolder, validate, apply, index_file="index.yaml"):
+        """A section of the site: its index page from `index_file` under the home page, then its child pages."""
+        index = self.sync(
+            run,
+            parent=home_page(),
+            model=index_model,
+            relative=index_file,
+            validate=requires("title", "slug"),
+            apply=apply_section_index,
+        )
+        self.sync_children(run, parent=index, model=child_model, subfolder=subfolder, validate=validate, apply=apply)
+        return index
+
 
 def translations(folder, relative_path):
     """(language, path) for each translation of the source file `folder/fi/relative_path` that exists."""

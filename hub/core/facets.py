@@ -102,3 +102,7 @@ class FacetedListing:
     @property
     def active(self):
         return any(self.chosen.values())
+
+    def context(self, items_name):
+        """What a listing template needs: the listing, its facets with options, and the current page as `items_name`."""
+        return {"listing": self, "facets": self.build_options(), items_name: self.page()}

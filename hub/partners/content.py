@@ -12,11 +12,8 @@ from hub.core.content import (
     ContentError,
     ContentFolder,
     apply_page_basics,
-    apply_section_index,
-    home_page,
     paragraphs,
     require,
-    requires,
 )
 from hub.core.models import PartnerType, Region
 from hub.core.phases import phases_in
@@ -57,15 +54,12 @@ def _validate_partner(data, path, source):
 
 
 def load(run):
-    content = ContentFolder("partners", CONTENT)
-    directory = content.sync(
+    ContentFolder("partners", CONTENT).sync_section(
         run,
-        parent=home_page(),
-        model=PartnerDirectoryPage,
-        relative="directory.yaml",
-        validate=requires("title", "slug"),
-        apply=apply_section_index,
-    )
-    content.sync_children(
-        run, parent=directory, model=PartnerPage, subfolder="partners", validate=_validate_partner, apply=_apply_partner
+        index_model=PartnerDirectoryPage,
+        child_model=PartnerPage,
+        subfolder="partners",
+        validate=_validate_partner,
+        apply=_apply_partner,
+        index_file="directory.yaml",
     )

@@ -100,10 +100,7 @@ class PartnerDirectoryPage(RoutablePageMixin, SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        listing = self.listing(request)
-        context["listing"] = listing
-        context["facets"] = listing.build_options()
-        context["partners"] = listing.page()
+        context.update(self.listing(request).context("partners"))
         return context
 
 

@@ -14,11 +14,8 @@ from hub.core.content import (
     ContentError,
     ContentFolder,
     apply_page_basics,
-    apply_section_index,
-    home_page,
     paragraphs,
     require,
-    requires,
 )
 from hub.core.phases import phases_in
 
@@ -75,15 +72,11 @@ def _validate_resource(data, path, source):
 
 
 def load(run):
-    content = ContentFolder("resources", CONTENT)
-    index = content.sync(
+    ContentFolder("resources", CONTENT).sync_section(
         run,
-        parent=home_page(),
-        model=ResourceIndexPage,
-        relative="index.yaml",
-        validate=requires("title", "slug"),
-        apply=apply_section_index,
-    )
-    content.sync_children(
-        run, parent=index, model=ResourcePage, subfolder="resources", validate=_validate_resource, apply=_apply_resource
+        index_model=ResourceIndexPage,
+        child_model=ResourcePage,
+        subfolder="resources",
+        validate=_validate_resource,
+        apply=_apply_resource,
     )

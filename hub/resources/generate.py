@@ -16,6 +16,7 @@ from django.template.loader import get_template, render_to_string
 from odf import table, text
 from odf.opendocument import OpenDocumentSpreadsheet, OpenDocumentText
 from odf.style import (
+    DefaultStyle,
     ParagraphProperties,
     Style,
     TableCellProperties,
@@ -247,10 +248,17 @@ def _meta_title(title):
     return Title(text=title)
 
 
+COUNTRIES = {"fi": "FI", "sv": "FI", "en": "GB"}
+
+
 def _set_language(document, language):
+    """The document's language, in its metadata and as the default for its text (spelling and hyphenation)."""
     from odf.dc import Language
 
     document.meta.addElement(Language(text=language))
+    default = DefaultStyle(family="paragraph")
+    default.addElement(TextProperties(language=language, country=COUNTRIES.get(language, "FI")))
+    document.styles.addElement(default)
 
 
 BUILDERS = {"document": ("odt", build_odt), "spreadsheet": ("ods", build_ods)}

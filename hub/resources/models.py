@@ -47,10 +47,8 @@ class ResourceIndexPage(SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        listing = self.listing(request)
-        resources = listing.page()
-        attach_documents(resources.object_list)
-        context.update(listing=listing, facets=listing.build_options(), resources=resources)
+        context.update(self.listing(request).context("resources"))
+        attach_documents(context["resources"].object_list)
         return context
 
 

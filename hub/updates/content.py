@@ -7,11 +7,8 @@ from hub.core.content import (
     ContentError,
     ContentFolder,
     apply_page_basics,
-    apply_section_index,
-    home_page,
     paragraphs,
     require,
-    requires,
 )
 
 from .models import UpdateIndexPage, UpdatePage
@@ -36,15 +33,11 @@ def _validate_update(data, path, source):
 
 
 def load(run):
-    content = ContentFolder("updates", CONTENT)
-    index = content.sync(
+    ContentFolder("updates", CONTENT).sync_section(
         run,
-        parent=home_page(),
-        model=UpdateIndexPage,
-        relative="index.yaml",
-        validate=requires("title", "slug"),
-        apply=apply_section_index,
-    )
-    content.sync_children(
-        run, parent=index, model=UpdatePage, subfolder="updates", validate=_validate_update, apply=_apply_update
+        index_model=UpdateIndexPage,
+        child_model=UpdatePage,
+        subfolder="updates",
+        validate=_validate_update,
+        apply=_apply_update,
     )

@@ -6,6 +6,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
+from hub.core.languages import mark_finnish_terms
 from hub.core.models import Actor, Perspective, SiteSettings
 
 register = template.Library()
@@ -110,3 +111,27 @@ def language_versions(context):
             url = f"/{code}/"
         links.append({"code": code, "name": name, "url": url, "current": code == interface_language, "page": target})
     return {"content_language": content_language, "links": links}
+
+
+class FinnishTermsNode(template.Node):
+    def __init__(self, nodelist, language):
+        self.nodelist = nodelist
+        self.language = template.Variable(language)
+
+    def render(self, context):
+        output = self.nodelist.render(context)
+        if self.language.resolve(context) == "fi":
+            return output
+        return mark_finnish_terms(output)
+
+
+@register.tag
+def finnish_terms(parser, token):
+    """`{% finnish_terms language %}…{% endfinnish_terms %}`: Finnish terms in other-language text get lang="fi"."""
+    try:
+        _tag, language = token.split_contents()
+    except ValueError as error:
+        raise template.TemplateSyntaxError("finnish_terms takes the content language") from error
+    nodelist = parser.parse(("endfinnish_terms",))
+    parser.delete_first_token()
+    return FinnishTermsNode(nodelist, language)
