@@ -7,6 +7,11 @@ from hub.core.content import load_all
 from .factories import HandbookPageFactory, HomePageFactory, PhasePageFactory
 
 
+def pytest_collection_modifyitems(items):
+    """Browser tests run last: they share the committed, session-loaded content with the live server."""
+    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Load the site's content once, as `make setup` does; each test's changes are rolled back after it."""

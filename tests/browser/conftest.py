@@ -10,8 +10,7 @@ from pathlib import Path
 import axe_playwright_python
 import pytest
 from playwright.sync_api import sync_playwright
-
-from hub.core.content import load_all
+from pytest_django.live_server_helper import LiveServer
 
 # Playwright's sync API runs an event loop in this thread; the Django ORM calls in fixtures are still synchronous.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -44,11 +43,23 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def site(live_server):
-    """The live server with the site's content loaded, as after `make setup` (earlier live tests empty the database)."""
-    load_all()
-    return live_server
+@pytest.fixture(scope="session")
+def site(django_db_setup, django_db_blocker):
+    """One live server for every browser test, serving the content the session loaded, as after `make setup`.
+
+    Browser tests run last (see tests/conftest.py) and on committed data: a test that changes data undoes it.
+    """
+    with django_db_blocker.unblock():
+        server = LiveServer("localhost")
+        yield server
+        server.stop()
+
+
+@pytest.fixture(autouse=True)
+def _database_access(django_db_blocker):
+    """Browser tests read the database directly, outside any test transaction, as the server does."""
+    with django_db_blocker.unblock():
+        yield
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ import pytest
 
 from tests.browser.conftest import axe_violations
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = pytest.mark.browser
 
 PAGES = {
     "home": "/fi/",

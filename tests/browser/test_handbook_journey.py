@@ -4,7 +4,7 @@ import pytest
 
 from tests.card import PHASE_TITLES
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = pytest.mark.browser
 
 
 def test_reader_goes_through_the_eleven_phases_by_the_next_links(page):

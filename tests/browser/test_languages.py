@@ -7,7 +7,7 @@ from hub.cases.models import CaseStudyPage
 from hub.resources.models import ResourcePage
 from tests.browser.conftest import axe_violations
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = pytest.mark.browser
 
 
 def test_switching_language_on_phase_five_stays_on_phase_five(page):

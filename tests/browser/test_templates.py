@@ -6,7 +6,7 @@ import zipfile
 import pypdf
 import pytest
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = pytest.mark.browser
 
 
 def test_downloading_a_template_from_its_phase(page):
