@@ -24,6 +24,7 @@ class HomePage(BasePage):
         "partners.PartnerDirectoryPage",
         "cases.CaseStudyIndexPage",
         "resources.ResourceIndexPage",
+        "feedback.FeedbackFormPage",
         "updates.UpdateIndexPage",
         "core.StandardPage",
     ]

@@ -11,6 +11,7 @@ from handbook.models import HandbookPage, PhasePage
 from home.models import HomePage
 from hub.cases.models import CaseStudyIndexPage, CaseStudyPage
 from hub.core.models import PartnerType, StandardPage
+from hub.feedback.models import FeedbackFormField, FeedbackFormPage
 from hub.partners.models import PartnerDirectoryPage, PartnerPage
 from hub.resources.models import ResourceIndexPage, ResourcePage
 from hub.updates.models import UpdateIndexPage, UpdatePage
@@ -156,3 +157,31 @@ class ResourcePageFactory(wagtail_factories.PageFactory):
 
     class Meta:
         model = ResourcePage
+
+
+class FeedbackFormPageFactory(wagtail_factories.PageFactory):
+    title = factory.Sequence(lambda n: f"Kysely {n}")
+    slug = factory.Sequence(lambda n: f"kysely-testi-{n}")
+    thank_you_text = "<p>Kiitos vastauksista!</p>"
+
+    class Meta:
+        model = FeedbackFormPage
+
+
+def add_form_fields(page, fields):
+    """Adds (name, label, type, required, choices, personal) fields to a form page and publishes it."""
+    page.form_fields = [
+        FeedbackFormField(
+            clean_name=name,
+            label=label,
+            field_type=field_type,
+            required=required,
+            choices="\n".join(choices),
+            personal=personal,
+            sort_order=order,
+            locale=page.locale,
+        )
+        for order, (name, label, field_type, required, choices, personal) in enumerate(fields)
+    ]
+    page.save_revision().publish()
+    return FeedbackFormPage.objects.get(pk=page.pk)

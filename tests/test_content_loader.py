@@ -24,8 +24,9 @@ def snapshot():
 
 
 # Home, two standard pages, the handbook and eleven phases, the updates index and one update,
-# the partner directory and five partners, the template index and six templates, the case index and five cases.
-PAGE_FILES_PER_LANGUAGE = 36
+# the partner directory and five partners, the template index and six templates, the case index and five cases,
+# and two forms.
+PAGE_FILES_PER_LANGUAGE = 38
 
 
 @pytest.mark.parametrize("language", ["fi", "sv", "en"])

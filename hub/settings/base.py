@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "hub.partners",
     "hub.cases",
     "hub.resources",
+    "hub.feedback",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -62,6 +63,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "hub.core.middleware.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -136,6 +138,13 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Public forms: the largest request body accepted, the least time a person takes to fill in a form, and how many
+# forms one client may send in a window of seconds.
+MAX_REQUEST_BYTES = int(os.environ.get("MAX_REQUEST_BYTES", 20 * 1024 * 1024))
+FORM_MIN_FILL_SECONDS = float(os.environ.get("FORM_MIN_FILL_SECONDS", 3))
+FORM_RATE_LIMIT = int(os.environ.get("FORM_RATE_LIMIT", 10))
+FORM_RATE_WINDOW = int(os.environ.get("FORM_RATE_WINDOW", 600))
+
 # Generated template files (ODF and PDF) are kept here by the digest of their source, so reloads reuse them.
 GENERATED_FILES_CACHE = Path(os.environ.get("GENERATED_FILES_CACHE", BASE_DIR / ".cache" / "generated-files"))
 STORAGES = {
@@ -202,6 +211,7 @@ CONTENT_LOADERS = [
     "hub.partners.content.load",
     "hub.resources.content.load",
     "hub.cases.content.load",
+    "hub.feedback.content.load",
 ]
 
 LOGGING = {

@@ -18,3 +18,6 @@ MEDIA_ROOT = Path(tempfile.gettempdir()) / "kylatyollistaa-test-media"
 # Serve static files straight from the app folders, without collectstatic.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# Each request closes its connection, so that no live-server thread keeps the test database open at teardown.
+DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
