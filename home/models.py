@@ -25,6 +25,7 @@ class HomePage(BasePage):
         "cases.CaseStudyIndexPage",
         "resources.ResourceIndexPage",
         "feedback.FeedbackFormPage",
+        "cases.CaseSubmissionPage",
         "updates.UpdateIndexPage",
         "core.StandardPage",
     ]

@@ -16,14 +16,17 @@ from hub.core.content import (
     ContentError,
     ContentFolder,
     apply_page_basics,
+    home_page,
     paragraphs,
     require,
+    requires,
 )
 from hub.core.models import EmploymentForm, FundingSource, Perspective, Region, ServiceType
 from hub.core.phases import phases_in
 
 from .illustrations import ILLUSTRATIONS, draw_png
-from .models import CaseOrigin, CaseStatus, CaseStudyIndexPage, CaseStudyPage
+from .models import CaseOrigin, CaseStatus, CaseStudyIndexPage, CaseStudyPage, CaseSubmissionPage
+from .roles import ensure_case_rights
 
 CONTENT = Path(__file__).resolve().parent / "content"
 TERMS = {"services": ServiceType, "employment_forms": EmploymentForm, "funding_sources": FundingSource}
@@ -139,12 +142,29 @@ def _validate_case(data, path, source):
     return data
 
 
+def _apply_submission_page(page, data):
+    apply_page_basics(page, data)
+    page.intro = paragraphs(data.get("intro", ""))
+    page.thank_you_text = paragraphs(data.get("thank_you", ""))
+
+
 def load(run):
-    ContentFolder("cases", CONTENT).sync_section(
+    content = ContentFolder("cases", CONTENT)
+    index = content.sync_section(
         run,
         index_model=CaseStudyIndexPage,
         child_model=CaseStudyPage,
         subfolder="cases",
         validate=_validate_case,
         apply=_apply_case,
+    )
+    for version in index.get_translations(inclusive=True):
+        ensure_case_rights(version, run)
+    content.sync(
+        run,
+        parent=home_page(),
+        model=CaseSubmissionPage,
+        relative="submission.yaml",
+        validate=requires("title", "slug"),
+        apply=_apply_submission_page,
     )

@@ -191,6 +191,10 @@ class CaseStudyPage(BasePage):
     contact_name = models.CharField(max_length=120, blank=True, verbose_name=_("contact person"))
     contact_email = models.EmailField(blank=True, verbose_name=_("contact email"))
     website = models.URLField(blank=True, verbose_name=_("website"))
+    # Who sent a story through the public form: for the moderators only, never shown; removed after retention.
+    reference = models.CharField(max_length=20, blank=True, editable=False, verbose_name=_("reference"))
+    submitter_name = models.CharField(max_length=120, blank=True, verbose_name=_("submitted by"))
+    submitter_email = models.EmailField(blank=True, verbose_name=_("submitter's email"))
 
     content_panels = BasePage.content_panels + [
         FieldRowPanel([FieldPanel("is_example"), FieldPanel("origin")]),
@@ -214,6 +218,10 @@ class CaseStudyPage(BasePage):
         FieldPanel("indicators"),
         FieldPanel("images"),
         MultiFieldPanel([FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("website")], _("contact")),
+        MultiFieldPanel(
+            [FieldPanel("submitter_name", read_only=True), FieldPanel("submitter_email", read_only=True)],
+            _("sent through the public form (not published)"),
+        ),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("village"),
@@ -240,6 +248,8 @@ class CaseStudyPage(BasePage):
             "contact_name",
             "contact_email",
             "website",
+            "submitter_name",
+            "submitter_email",
         )
     ]
     api_fields = [
@@ -311,3 +321,23 @@ class CaseStudyPage(BasePage):
         context["phases_here"] = phases_of(self)
         context["similar_cases"] = self.similar_cases()
         return context
+
+
+class CaseSubmissionPage(BasePage):
+    """The public "share your story" form: a valid story becomes a draft case study waiting for the moderators."""
+
+    intro = RichTextField(blank=True, features=["bold", "italic", "link", "ul"], verbose_name=_("introduction"))
+    thank_you_text = RichTextField(blank=True, features=["bold", "italic", "link"], verbose_name=_("thank-you text"))
+
+    content_panels = BasePage.content_panels + [FieldPanel("intro"), FieldPanel("thank_you_text")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("case story form")
+
+    def serve(self, request, *args, **kwargs):
+        from .submission import serve_submission_page
+
+        return serve_submission_page(self, request)

@@ -1,0 +1,124 @@
+"""The public case-story form: the case-study fields an association can fill in, images and consent."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from hub.core.models import EmploymentForm, FundingSource, Region, ServiceType
+from hub.core.phases import phases_in
+from hub.core.protection import ProtectedForm
+from hub.core.uploads import clean_image
+
+from .models import CaseStatus
+
+MAX_IMAGES = 3
+CURRENT_YEARS = (1990, 2100)
+
+
+def term_choices(model, locale):
+    return [(term.slug, term.name) for term in model.objects.filter(locale=locale)]
+
+
+class CaseSubmissionForm(ProtectedForm):
+    title = forms.CharField(max_length=200, label=_("Title of your story"))
+    village = forms.CharField(max_length=120, label=_("Village"))
+    region = forms.ChoiceField(label=_("Region"))
+    status = forms.ChoiceField(choices=CaseStatus.choices, label=_("Status"), widget=forms.RadioSelect)
+    year_started = forms.IntegerField(
+        required=False, min_value=CURRENT_YEARS[0], max_value=CURRENT_YEARS[1], label=_("Year started")
+    )
+    year_ended = forms.IntegerField(
+        required=False, min_value=CURRENT_YEARS[0], max_value=CURRENT_YEARS[1], label=_("Year ended")
+    )
+    people_employed = forms.IntegerField(
+        required=False, min_value=0, max_value=10000, label=_("People employed or placed so far")
+    )
+    services = forms.MultipleChoiceField(label=_("Services produced"), widget=forms.CheckboxSelectMultiple)
+    employment_forms = forms.MultipleChoiceField(
+        required=False, label=_("How people are employed"), widget=forms.CheckboxSelectMultiple
+    )
+    funding_sources = forms.MultipleChoiceField(required=False, label=_("Funding"), widget=forms.CheckboxSelectMultiple)
+    phases = forms.MultipleChoiceField(
+        required=False, label=_("Phases of the model you went through"), widget=forms.CheckboxSelectMultiple
+    )
+    summary = forms.CharField(max_length=255, label=_("Your story in one sentence"))
+    story = forms.CharField(max_length=20000, label=_("Your story"), widget=forms.Textarea(attrs={"rows": 12}))
+    lessons = forms.CharField(
+        required=False,
+        max_length=5000,
+        label=_("Lessons learned"),
+        help_text=_("One lesson per line."),
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    contact_name = forms.CharField(
+        required=False, max_length=120, label=_("Contact person shown on the page"), help_text=_("Optional.")
+    )
+    contact_email = forms.EmailField(
+        required=False, label=_("Contact email shown on the page"), help_text=_("Optional.")
+    )
+    submitter_name = forms.CharField(max_length=120, label=_("Your name (not published)"))
+    submitter_email = forms.EmailField(
+        label=_("Your email (not published)"), help_text=_("The moderators use it only to ask about your story.")
+    )
+    consent = forms.BooleanField(
+        label=_("I agree that the story is published and my details handled as the privacy notice says.")
+    )
+
+    def __init__(self, *args, locale, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["region"].choices = [("", "—"), *term_choices(Region, locale)]
+        self.fields["services"].choices = term_choices(ServiceType, locale)
+        self.fields["employment_forms"].choices = term_choices(EmploymentForm, locale)
+        self.fields["funding_sources"].choices = term_choices(FundingSource, locale)
+        for number in range(1, MAX_IMAGES + 1):
+            self.fields[f"image_{number}"].label = _("Image %(number)s") % {"number": number}
+            self.fields[f"image_{number}_alt"].label = _(
+                "What image %(number)s shows, for people who cannot see it"
+            ) % {"number": number}
+        self.fields["phases"].choices = [
+            (str(number), f"{number}. {title}") for number, title in phases_in(locale).values_list("number", "title")
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        started, ended = cleaned.get("year_started"), cleaned.get("year_ended")
+        if started and ended and ended < started:
+            self.add_error("year_ended", _("The end year cannot be before the start year."))
+        cleaned["images"] = []
+        for number in range(1, MAX_IMAGES + 1):
+            upload, alt = cleaned.get(f"image_{number}"), cleaned.get(f"image_{number}_alt", "").strip()
+            if not upload:
+                continue
+            try:
+                image = clean_image(upload)
+            except forms.ValidationError as error:
+                self.add_error(f"image_{number}", error)
+                continue
+            if not alt:
+                self.add_error(f"image_{number}_alt", _("Describe the image for people who cannot see it."))
+                continue
+            cleaned["images"].append((image, alt))
+        return cleaned
+
+
+def _add_image_fields(form_class):
+    """Image fields, each with its alt text, placed after the story and before the contact details."""
+    fields = {}
+    for number in range(1, MAX_IMAGES + 1):
+        fields[f"image_{number}"] = forms.FileField(
+            required=False,
+            help_text=_("JPEG, PNG or WebP. Location and camera data are removed."),
+            widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+        )
+        fields[f"image_{number}_alt"] = forms.CharField(
+            required=False,
+            max_length=255,
+        )
+    names = list(form_class.base_fields)
+    position = names.index("contact_name")
+    ordered = {name: form_class.base_fields[name] for name in names[:position]}
+    ordered.update(fields)
+    ordered.update({name: form_class.base_fields[name] for name in names[position:]})
+    form_class.base_fields = ordered
+
+
+_add_image_fields(CaseSubmissionForm)
