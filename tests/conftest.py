@@ -8,15 +8,26 @@ from .factories import HandbookPageFactory, HomePageFactory, PhasePageFactory
 
 
 def pytest_collection_modifyitems(items):
-    """Browser tests run last: they share the committed, session-loaded content with the live server."""
-    items.sort(key=lambda item: item.get_closest_marker("browser") is not None)
+    """Live-server and browser tests run last: they share the committed, session-loaded content with the server."""
+    items.sort(key=lambda item: any(item.get_closest_marker(name) for name in ("live", "browser")))
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the site's content once, as `make setup` does; each test's changes are rolled back after it."""
+def django_db_setup(request, django_test_environment, django_db_blocker, django_db_modify_db_settings):
+    """The test database with the site's content loaded once, as `make setup` does.
+
+    Set up for every run, including one of live-server tests alone, which use no transactional fixture.
+    Each ordinary test's changes are rolled back after it.
+    """
+    from django.test.utils import setup_databases, teardown_databases
+
+    verbosity = request.config.option.verbose
     with django_db_blocker.unblock():
+        databases = setup_databases(verbosity=verbosity, interactive=False)
         load_all()
+    yield
+    with django_db_blocker.unblock():
+        teardown_databases(databases, verbosity=verbosity)
 
 
 @pytest.fixture(autouse=True)

@@ -1,11 +1,14 @@
 """Case stories from the public: a valid story becomes a draft in moderation; nothing is published unapproved."""
 
 import io
+from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+from django.utils import timezone
 from PIL import Image
 from wagtail.models import Locale, WorkflowState
 
@@ -151,3 +154,19 @@ def test_a_story_sent_in_swedish_is_a_draft_under_the_swedish_index(client, cont
     draft = CaseStudyPage.objects.get(title="Metsäkylän pihatyöt")
     assert draft.locale == Locale.objects.get(language_code="sv")
     assert draft.region.name == "Österbotten"
+
+
+def test_the_sender_is_removed_after_the_retention_period_from_the_page_and_its_revisions(client, submission_page):
+    client.post(submission_page.url, story())
+    draft = CaseStudyPage.objects.get(title="Metsäkylän pihatyöt")
+    call_command("remove_personal_data", stdout=io.StringIO())
+    draft.refresh_from_db()
+    assert draft.submitter_email == "liisa@example.org", "within the retention period nothing is removed"
+    CaseStudyPage.objects.filter(pk=draft.pk).update(submitted_at=timezone.now() - timedelta(days=400))
+    out = io.StringIO()
+    call_command("remove_personal_data", stdout=out)
+    assert "hub.cases.retention.remove_personal_data: changed 1" in out.getvalue()
+    draft.refresh_from_db()
+    assert draft.submitter_name == "" and draft.submitter_email == ""
+    assert all("liisa@example.org" not in str(revision.content) for revision in draft.revisions.all())
+    assert draft.story and draft.village == "Metsäkylä", "the story itself stays"

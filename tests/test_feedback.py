@@ -1,13 +1,18 @@
 """Forms editors build: protected public forms, answers stored in every language, results summarised."""
 
+import io
 import re
+from datetime import timedelta
 
 import pytest
 from django.core import mail
+from django.core.management import call_command
+from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
 from wagtail.models import Locale, Page
 
 from handbook.models import PhasePage
+from hub.core.models import StandardPage
 from hub.feedback.models import FeedbackFormPage
 from hub.feedback.results import summarise
 
@@ -192,3 +197,41 @@ def test_phase_four_links_the_village_survey_in_each_language(client, content):
         phase = PhasePage.objects.get(locale=locale, number=4)
         html = client.get(phase.url).content.decode()
         assert f'href="{survey.get_translation(locale).url}"' in html, language
+
+
+def test_personal_answers_are_blanked_after_the_retention_period_and_the_rest_kept(client, form_page):
+    client.post(form_page.url, answer(sahkoposti="vastaaja@example.org"))
+    submission = FormSubmission.objects.get(page=form_page)
+    FormSubmission.objects.filter(pk=submission.pk).update(submit_time=timezone.now() - timedelta(days=400))
+    client.post(form_page.url, answer(sahkoposti="tuore@example.org"))
+    out = io.StringIO()
+    call_command("remove_personal_data", stdout=out)
+    assert "hub.feedback.retention.remove_personal_data: changed 1" in out.getvalue()
+    submission.refresh_from_db()
+    assert submission.form_data["sahkoposti"] == "" and submission.form_data["usein"] == "Viikoittain"
+    assert FormSubmission.objects.filter(form_data__sahkoposti="tuore@example.org").exists()
+
+
+def test_the_privacy_notice_states_the_retention_period(client, content, settings):
+    months = settings.PERSONAL_DATA_RETENTION_DAYS * 12 // 365
+    finnish = StandardPage.objects.get(locale__language_code="fi", slug="tietosuojaseloste")
+    for language, phrase in (("fi", f"{months} kuukauden"), ("sv", f"{months} månader"), ("en", f"{months} months")):
+        notice = finnish.get_translation(Locale.objects.get(language_code=language))
+        assert phrase in client.get(notice.url).content.decode(), language
+
+
+def test_a_post_without_the_csrf_token_is_refused(form_page):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post(form_page.url, answer())
+    assert response.status_code == 403
+    assert FormSubmission.objects.count() == 0
+
+
+def test_editors_download_the_answers_as_csv(client, form_page):
+    client.post(form_page.url, answer(sahkoposti="a@example.org"))
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    response = client.get(f"/admin/forms/submissions/{form_page.pk}/", {"export": "csv"})
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
+    content = b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
+    assert "Mitä palveluja tarvitsette?" in content and "Polttopuut" in content and "a@example.org" in content

@@ -195,6 +195,7 @@ class CaseStudyPage(BasePage):
     reference = models.CharField(max_length=20, blank=True, editable=False, verbose_name=_("reference"))
     submitter_name = models.CharField(max_length=120, blank=True, verbose_name=_("submitted by"))
     submitter_email = models.EmailField(blank=True, verbose_name=_("submitter's email"))
+    submitted_at = models.DateTimeField(null=True, blank=True, editable=False, verbose_name=_("submitted at"))
 
     content_panels = BasePage.content_panels + [
         FieldRowPanel([FieldPanel("is_example"), FieldPanel("origin")]),

@@ -10,6 +10,7 @@ import secrets
 from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
@@ -62,6 +63,7 @@ def create_draft(index, answers):
         submitter_name=answers["submitter_name"],
         submitter_email=answers["submitter_email"],
         reference=new_reference(),
+        submitted_at=timezone.now(),
     )
     page.services = list(ServiceType.objects.filter(locale=locale, slug__in=answers["services"]))
     page.employment_forms = list(EmploymentForm.objects.filter(locale=locale, slug__in=answers["employment_forms"]))

@@ -145,6 +145,14 @@ FORM_MIN_FILL_SECONDS = float(os.environ.get("FORM_MIN_FILL_SECONDS", 3))
 FORM_RATE_LIMIT = int(os.environ.get("FORM_RATE_LIMIT", 10))
 FORM_RATE_WINDOW = int(os.environ.get("FORM_RATE_WINDOW", 600))
 
+# Personal data sent through the public forms (fields marked personal, a story's sender) is removed after this
+# many days by `manage.py remove_personal_data`, run daily; the privacy notice states the same period.
+PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_RETENTION_DAYS", 365))
+PERSONAL_DATA_CLEANERS = [
+    "hub.feedback.retention.remove_personal_data",
+    "hub.cases.retention.remove_personal_data",
+]
+
 # Generated template files (ODF and PDF) are kept here by the digest of their source, so reloads reuse them.
 GENERATED_FILES_CACHE = Path(os.environ.get("GENERATED_FILES_CACHE", BASE_DIR / ".cache" / "generated-files"))
 STORAGES = {

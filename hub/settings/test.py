@@ -19,5 +19,9 @@ MEDIA_ROOT = Path(tempfile.gettempdir()) / "kylatyollistaa-test-media"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
+# SQLite tests use a file, as the site does, so that the live server's threads write concurrently through WAL.
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": str(Path(tempfile.gettempdir()) / "kylatyollistaa-test.sqlite3")}  # noqa: F405
+
 # Each request closes its connection, so that no live-server thread keeps the test database open at teardown.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
