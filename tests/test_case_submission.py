@@ -148,9 +148,17 @@ def test_a_failing_mail_server_loses_no_story(client, submission_page, settings,
     assert CaseStudyPage.objects.filter(title="Metsäkylän pihatyöt", live=False).exists()
 
 
-def test_a_story_sent_in_swedish_is_a_draft_under_the_swedish_index(client, content):
+def test_a_story_sent_in_swedish_is_a_draft_under_the_swedish_index(
+    client, content, django_capture_on_commit_callbacks
+):
+    moderator = UserFactory(email="moderaattori@example.org")
+    moderator.groups.add(Group.objects.get(name="Moderators"))
     page = CaseSubmissionPage.objects.get(locale__language_code="sv")
-    assert client.post(page.url, story(region="pohjanmaa")).status_code == 302
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(page.url, story(region="pohjanmaa")).status_code == 302
+    subjects = [message.subject for message in mail.outbox if "moderaattori@example.org" in message.to]
+    assert subjects and all("Moderaattorien hyväksyntä" in subject for subject in subjects), subjects
+    assert not any("har skickats" in subject for subject in subjects), "moderators read the site's language"
     draft = CaseStudyPage.objects.get(title="Metsäkylän pihatyöt")
     assert draft.locale == Locale.objects.get(language_code="sv")
     assert draft.region.name == "Österbotten"

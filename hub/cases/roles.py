@@ -16,6 +16,7 @@ from wagtail.models import (
 
 CONTRIBUTORS = "Association contributors"
 MODERATORS = "Moderators"
+MODERATION = "Moderaattorien hyväksyntä"
 CONTRIBUTOR_PAGE_RIGHTS = ("add_page", "change_page")
 CONTRIBUTOR_IMAGE_RIGHTS = ("add_image", "choose_image")
 
@@ -35,9 +36,9 @@ def ensure_case_rights(index, run):
         GroupCollectionPermission.objects.get_or_create(group=contributors, collection=root, permission=permission)
     if index.get_workflow() is None:
         moderators, _created = Group.objects.get_or_create(name=MODERATORS)
-        task, _created = GroupApprovalTask.objects.get_or_create(name="Moderators approval")
+        task, _created = GroupApprovalTask.objects.get_or_create(name=MODERATION)
         task.groups.add(moderators)
-        workflow, created = Workflow.objects.get_or_create(name="Moderators approval")
+        workflow, created = Workflow.objects.get_or_create(name=MODERATION)
         if created:
             WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
         WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})

@@ -7,10 +7,11 @@ moderators) starts only after that has been committed, and a failure there is lo
 import logging
 import secrets
 
+from django.conf import settings
 from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
@@ -82,7 +83,8 @@ def start_moderation(page_id):
         if workflow is None:
             logger.error("No moderation workflow covers case study %s; it waits as a draft.", page_id)
             return
-        with transaction.atomic():
+        # The moderators read their notification in the site's language, not in the sender's.
+        with transaction.atomic(), translation.override(settings.LANGUAGE_CODE):
             workflow.start(page, user=None)
     except Exception:
         logger.exception("Could not start moderation for case study %s; it is kept as a draft.", page_id)

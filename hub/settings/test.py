@@ -1,5 +1,6 @@
 """Tests: fast hashing, immediate tasks, in-memory SQLite unless DATABASE_URL names PostgreSQL."""
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -21,7 +22,9 @@ WHITENOISE_AUTOREFRESH = True
 
 # SQLite tests use a file, as the site does, so that the live server's threads write concurrently through WAL.
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": str(Path(tempfile.gettempdir()) / "kylatyollistaa-test.sqlite3")}  # noqa: F405
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": str(Path(tempfile.gettempdir()) / f"kylatyollistaa-test-{os.getpid()}.sqlite3")  # one per test run
+    }
 
 # Each request closes its connection, so that no live-server thread keeps the test database open at teardown.
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
