@@ -178,3 +178,23 @@ def test_the_sender_is_removed_after_the_retention_period_from_the_page_and_its_
     assert draft.submitter_name == "" and draft.submitter_email == ""
     assert all("liisa@example.org" not in str(revision.content) for revision in draft.revisions.all())
     assert draft.story and draft.village == "Metsäkylä", "the story itself stays"
+
+
+def test_indicators_sent_with_a_story_are_stored_structured_and_half_rows_are_explained(client, submission_page):
+    row = {
+        "indicator_1_perspective": "economy",
+        "indicator_1_indicator": "Palvelumyynnin tulot",
+        "indicator_1_value": "1250,50",
+        "indicator_1_unit": "€",
+        "indicator_1_period": "2025",
+        "indicator_1_source": "Tilinpäätös",
+        "indicator_1_source_url": "https://example.org/tilinpaatos",
+    }
+    half = {"indicator_2_indicator": "Asiakkaat"}
+    html = client.post(submission_page.url, {**story(), **row, **half}).content.decode()
+    assert html.count("Täytä tämä mittarin kohta tai tyhjennä rivi.") == 2 * 4, "next to each field and in the summary"
+    assert 'value="Palvelumyynnin tulot"' in html
+    assert client.post(submission_page.url, {**story(), **row}).status_code == 302
+    indicator = CaseStudyPage.objects.get(title="Metsäkylän pihatyöt").indicators[0].value
+    assert indicator["perspective"] == "economy" and str(indicator["value"]) == "1250.50"
+    assert indicator["source_url"] == "https://example.org/tilinpaatos"

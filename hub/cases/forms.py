@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from hub.core.models import EmploymentForm, FundingSource, Region, ServiceType
+from hub.core.models import EmploymentForm, FundingSource, Perspective, Region, ServiceType
 from hub.core.phases import phases_in
 from hub.core.protection import ProtectedForm
 from hub.core.uploads import clean_image
@@ -11,6 +11,9 @@ from hub.core.uploads import clean_image
 from .models import CaseStatus
 
 MAX_IMAGES = 3
+MAX_INDICATORS = 3
+INDICATOR_PARTS = ("perspective", "indicator", "value", "unit", "period", "source", "source_url")
+INDICATOR_REQUIRED = ("perspective", "indicator", "value", "period", "source")
 CURRENT_YEARS = (1990, 2100)
 
 
@@ -69,6 +72,21 @@ class CaseSubmissionForm(ProtectedForm):
         self.fields["services"].choices = term_choices(ServiceType, locale)
         self.fields["employment_forms"].choices = term_choices(EmploymentForm, locale)
         self.fields["funding_sources"].choices = term_choices(FundingSource, locale)
+        labels = {
+            "perspective": _("perspective"),
+            "indicator": _("what was measured"),
+            "value": _("value"),
+            "unit": _("unit"),
+            "period": _("period"),
+            "source": _("source"),
+            "source_url": _("source address"),
+        }
+        for number in range(1, MAX_INDICATORS + 1):
+            for part, label in labels.items():
+                self.fields[f"indicator_{number}_{part}"].label = _("Indicator %(number)s: %(part)s") % {
+                    "number": number,
+                    "part": label,
+                }
         for number in range(1, MAX_IMAGES + 1):
             self.fields[f"image_{number}"].label = _("Image %(number)s") % {"number": number}
             self.fields[f"image_{number}_alt"].label = _(
@@ -83,6 +101,7 @@ class CaseSubmissionForm(ProtectedForm):
         started, ended = cleaned.get("year_started"), cleaned.get("year_ended")
         if started and ended and ended < started:
             self.add_error("year_ended", _("The end year cannot be before the start year."))
+        cleaned["indicators"] = indicator_rows(self, cleaned)
         cleaned["images"] = []
         for number in range(1, MAX_IMAGES + 1):
             upload, alt = cleaned.get(f"image_{number}"), cleaned.get(f"image_{number}_alt", "").strip()
@@ -100,8 +119,40 @@ class CaseSubmissionForm(ProtectedForm):
         return cleaned
 
 
+def indicator_rows(form, cleaned):
+    """The filled indicator rows; a row begun but not finished gets an error on each missing part."""
+    rows = []
+    for number in range(1, MAX_INDICATORS + 1):
+        row = {part: cleaned.get(f"indicator_{number}_{part}") for part in INDICATOR_PARTS}
+        if all(value in (None, "") for value in row.values()):
+            continue
+        missing = [part for part in INDICATOR_REQUIRED if row[part] in (None, "")]
+        for part in missing:
+            form.add_error(f"indicator_{number}_{part}", _("Fill in this part of the indicator, or empty the row."))
+        if not missing:
+            rows.append({**row, "unit": row["unit"] or "", "source_url": row["source_url"] or ""})
+    return rows
+
+
+def _indicator_fields():
+    fields = {}
+    for number in range(1, MAX_INDICATORS + 1):
+        fields[f"indicator_{number}_perspective"] = forms.ChoiceField(
+            required=False, choices=[("", "—"), *Perspective.choices]
+        )
+        fields[f"indicator_{number}_indicator"] = forms.CharField(required=False, max_length=200)
+        fields[f"indicator_{number}_value"] = forms.DecimalField(
+            required=False, max_digits=14, decimal_places=2, localize=True
+        )
+        fields[f"indicator_{number}_unit"] = forms.CharField(required=False, max_length=40)
+        fields[f"indicator_{number}_period"] = forms.CharField(required=False, max_length=60)
+        fields[f"indicator_{number}_source"] = forms.CharField(required=False, max_length=200)
+        fields[f"indicator_{number}_source_url"] = forms.URLField(required=False, max_length=500, assume_scheme="https")
+    return fields
+
+
 def _add_image_fields(form_class):
-    """Image fields, each with its alt text, placed after the story and before the contact details."""
+    """Indicator rows, then image fields each with its alt text, after the story and before the contact details."""
     fields = {}
     for number in range(1, MAX_IMAGES + 1):
         fields[f"image_{number}"] = forms.FileField(
@@ -116,6 +167,7 @@ def _add_image_fields(form_class):
     names = list(form_class.base_fields)
     position = names.index("contact_name")
     ordered = {name: form_class.base_fields[name] for name in names[:position]}
+    ordered.update(_indicator_fields())
     ordered.update(fields)
     ordered.update({name: form_class.base_fields[name] for name in names[position:]})
     form_class.base_fields = ordered

@@ -58,6 +58,7 @@ def create_draft(index, answers):
         people_employed=answers.get("people_employed"),
         story=paragraphs(answers["story"]),
         lessons=[("lesson", line.strip()) for line in answers.get("lessons", "").splitlines() if line.strip()],
+        indicators=[("indicator", row) for row in answers["indicators"]],
         images=images,
         contact_name=answers.get("contact_name", ""),
         contact_email=answers.get("contact_email", ""),

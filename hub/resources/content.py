@@ -35,6 +35,7 @@ def store_document(title, filename, data):
         document.file.delete(save=False)
     document.file.save(filename, ContentFile(data), save=False)
     document._set_document_file_metadata()
+    document.file.close()
     document.save()
     return document
 
