@@ -75,6 +75,7 @@ def test_each_role_may_do_what_it_should_and_nothing_more(client, content):
         "employment_forms": [],
         "funding_sources": [],
         "phases": [],
+        "indicators": [],
         "images": [],
         "submitter_name": "Lähettäjä",
         "submitter_email": "l@example.org",
