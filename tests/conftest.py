@@ -27,7 +27,20 @@ def django_db_setup(request, django_test_environment, django_db_blocker, django_
         load_all()
     yield
     with django_db_blocker.unblock():
+        end_other_sessions()
         teardown_databases(databases, verbosity=verbosity)
+
+
+def end_other_sessions():
+    """A live-server request thread may still hold a PostgreSQL session, which would block dropping the database."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
 
 
 @pytest.fixture(autouse=True)
