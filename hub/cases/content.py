@@ -4,13 +4,10 @@ See `content/SCHEMA.md`. Example cases are marked `example: true`; a real case's
 Images are drawn by `illustrations.py` and stored once each as Wagtail images.
 """
 
-import io
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
-from wagtail.models import Locale
 
 from hub.core.content import (
     ContentError,
@@ -22,9 +19,10 @@ from hub.core.content import (
     requires,
 )
 from hub.core.models import EmploymentForm, FundingSource, Perspective, Region, ServiceType
-from hub.core.phases import phases_in
+from hub.core.phases import source_phases
 
 from .illustrations import ILLUSTRATIONS, draw_png
+from .images import store_image
 from .models import CaseOrigin, CaseStatus, CaseStudyIndexPage, CaseStudyPage, CaseSubmissionPage
 from .roles import ensure_case_rights
 
@@ -48,16 +46,10 @@ SHARED_FIELDS = (
 def illustration(name, alt):
     """The Wagtail image of illustration `name`, created with `alt` as its alt text the first time."""
     title = f"Kuvitus: {name}"
-    image_model = get_image_model()
-    image = image_model.objects.filter(title=title).first()
+    image = get_image_model().objects.filter(title=title).first()
     if image is None:
-        png = ImageFile(io.BytesIO(draw_png(name)), name=f"kuvitus-{name.replace('_', '-')}.png")
-        image = image_model.objects.create(title=title, description=alt, file=png)
+        image = store_image(title, alt, draw_png(name), f"kuvitus-{name.replace('_', '-')}.png")
     return image
-
-
-def _terms(model, locale, slugs):
-    return list(model.objects.filter(locale=locale, slug__in=slugs or []))
 
 
 def _apply_case(page, data):
@@ -71,8 +63,8 @@ def _apply_case(page, data):
     page.year_ended = data.get("year_ended")
     page.people_employed = data.get("people_employed")
     for name, model in TERMS.items():
-        setattr(page, name, _terms(model, page.locale, data.get(name)))
-    page.phases = list(phases_in(Locale.get_default()).filter(number__in=data.get("phases", [])))
+        setattr(page, name, model.named(page.locale, data.get(name)))
+    page.phases = source_phases(data.get("phases"))
     page.story = paragraphs(data["story"])
     page.lessons = [("lesson", lesson) for lesson in data.get("lessons", [])]
     page.indicators = [

@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from hub.core.models import EmploymentForm, FundingSource, Perspective, Region, ServiceType
-from hub.core.phases import phases_in
+from hub.core.phases import phase_choices
 from hub.core.protection import ProtectedForm
 from hub.core.uploads import clean_image
 
@@ -15,10 +15,6 @@ MAX_INDICATORS = 3
 INDICATOR_PARTS = ("perspective", "indicator", "value", "unit", "period", "source", "source_url")
 INDICATOR_REQUIRED = ("perspective", "indicator", "value", "period", "source")
 CURRENT_YEARS = (1990, 2100)
-
-
-def term_choices(model, locale):
-    return [(term.slug, term.name) for term in model.objects.filter(locale=locale)]
 
 
 class CaseSubmissionForm(ProtectedForm):
@@ -68,10 +64,10 @@ class CaseSubmissionForm(ProtectedForm):
 
     def __init__(self, *args, locale, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["region"].choices = [("", "—"), *term_choices(Region, locale)]
-        self.fields["services"].choices = term_choices(ServiceType, locale)
-        self.fields["employment_forms"].choices = term_choices(EmploymentForm, locale)
-        self.fields["funding_sources"].choices = term_choices(FundingSource, locale)
+        self.fields["region"].choices = [("", "—"), *Region.options(locale)]
+        self.fields["services"].choices = ServiceType.options(locale)
+        self.fields["employment_forms"].choices = EmploymentForm.options(locale)
+        self.fields["funding_sources"].choices = FundingSource.options(locale)
         labels = {
             "perspective": _("perspective"),
             "indicator": _("what was measured"),
@@ -92,9 +88,7 @@ class CaseSubmissionForm(ProtectedForm):
             self.fields[f"image_{number}_alt"].label = _(
                 "What image %(number)s shows, for people who cannot see it"
             ) % {"number": number}
-        self.fields["phases"].choices = [
-            (str(number), f"{number}. {title}") for number, title in phases_in(locale).values_list("number", "title")
-        ]
+        self.fields["phases"].choices = phase_choices(locale)
 
     def clean(self):
         cleaned = super().clean()

@@ -28,7 +28,7 @@ from hub.core.models import (
     SectionIndexPage,
     ServiceType,
 )
-from hub.core.phases import phase_facet, phases_field, phases_of
+from hub.core.phases import PhaseLinks, phase_facet, phases_field
 
 from .blocks import CaseImagesBlock, IndicatorsBlock, LessonsBlock
 
@@ -71,17 +71,13 @@ class CaseStudyIndexPage(RoutablePageMixin, SectionIndexPage):
 
     def facets(self):
         locale = Locale.get_active()
-
-        def terms(model):
-            return list(model.objects.filter(locale=locale).values_list("slug", "name"))
-
         return [
-            Facet("region", _("Region"), "region__slug", terms(Region)),
-            Facet("service", _("Service"), "services__slug", terms(ServiceType)),
+            Facet("region", _("Region"), "region__slug", Region.options(locale)),
+            Facet("service", _("Service"), "services__slug", ServiceType.options(locale)),
             Facet("status", _("Status"), "status", [(value, str(label)) for value, label in CaseStatus.choices]),
             phase_facet(locale),
-            Facet("employment", _("Employment form"), "employment_forms__slug", terms(EmploymentForm)),
-            Facet("funding", _("Funding"), "funding_sources__slug", terms(FundingSource)),
+            Facet("employment", _("Employment form"), "employment_forms__slug", EmploymentForm.options(locale)),
+            Facet("funding", _("Funding"), "funding_sources__slug", FundingSource.options(locale)),
         ]
 
     def listing(self, request):
@@ -94,12 +90,7 @@ class CaseStudyIndexPage(RoutablePageMixin, SectionIndexPage):
     @path("csv/")
     def csv(self, request):
         """The case studies the current filters select, as CSV."""
-        cases = (
-            self.listing(request)
-            .results()
-            .prefetch_related("employment_forms", "funding_sources", "phases")
-            .order_by("is_example", "-year_started", "title")
-        )
+        cases = self.listing(request).results().prefetch_related("employment_forms", "funding_sources", "phases")
         header = [
             "title",
             "example",
@@ -145,7 +136,7 @@ class CaseStudyIndexPage(RoutablePageMixin, SectionIndexPage):
         return context
 
 
-class CaseStudyPage(BasePage):
+class CaseStudyPage(PhaseLinks, BasePage):
     is_example = models.BooleanField(
         default=False,
         verbose_name=_("example"),
@@ -288,10 +279,6 @@ class CaseStudyPage(BasePage):
         if self.year_started and self.year_ended and self.year_ended < self.year_started:
             raise ValidationError({"year_ended": _("The end year cannot be before the start year.")})
 
-    @property
-    def phase_numbers(self):
-        return sorted(phase.number for phase in self.phases.all())
-
     def indicators_by_perspective(self):
         """[(perspective, [indicator values])] in the order of the three perspectives, empty ones left out."""
         grouped = {}
@@ -319,7 +306,6 @@ class CaseStudyPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["phases_here"] = phases_of(self)
         context["similar_cases"] = self.similar_cases()
         return context
 

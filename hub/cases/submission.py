@@ -15,15 +15,14 @@ from django.utils import timezone, translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
-from wagtail.images import get_image_model
-from wagtail.models import Locale
 
 from hub.core.content import paragraphs
 from hub.core.models import EmploymentForm, FundingSource, Region, ServiceType, SiteSettings
-from hub.core.phases import phases_in
-from hub.core.protection import RATE_LIMIT_MESSAGE, rate_limited
+from hub.core.phases import source_phases
+from hub.core.protection import accept_submission
 
 from .forms import CaseSubmissionForm
+from .images import store_image
 from .models import CaseOrigin, CaseStudyIndexPage, CaseStudyPage
 
 logger = logging.getLogger(__name__)
@@ -36,13 +35,10 @@ def new_reference():
 def create_draft(index, answers):
     """The draft CaseStudyPage under `index` made from the form's cleaned answers, with its images."""
     locale = index.locale
-    image_model = get_image_model()
     images = []
     for number, (content, alt) in enumerate(answers["images"], start=1):
-        content.name = f"tarina-{number}.{content.name.rsplit('.', 1)[-1]}"
-        image = image_model(title=f"{answers['title'][:200]} ({number})", description=alt)
-        image.file.save(content.name, content, save=False)
-        image.save()
+        extension = content.name.rsplit(".", 1)[-1]
+        image = store_image(f"{answers['title'][:200]} ({number})", alt, content.read(), f"tarina-{number}.{extension}")
         images.append(("image", {"image": image, "alt": alt, "caption": ""}))
     page = CaseStudyPage(
         title=answers["title"],
@@ -67,10 +63,10 @@ def create_draft(index, answers):
         reference=new_reference(),
         submitted_at=timezone.now(),
     )
-    page.services = list(ServiceType.objects.filter(locale=locale, slug__in=answers["services"]))
-    page.employment_forms = list(EmploymentForm.objects.filter(locale=locale, slug__in=answers["employment_forms"]))
-    page.funding_sources = list(FundingSource.objects.filter(locale=locale, slug__in=answers["funding_sources"]))
-    page.phases = list(phases_in(Locale.get_default()).filter(number__in=[int(n) for n in answers["phases"]]))
+    page.services = ServiceType.named(locale, answers["services"])
+    page.employment_forms = EmploymentForm.named(locale, answers["employment_forms"])
+    page.funding_sources = FundingSource.named(locale, answers["funding_sources"])
+    page.phases = source_phases(answers["phases"])
     index.add_child(instance=page)
     page.save_revision(log_action=True)
     return page
@@ -95,19 +91,18 @@ def serve_submission_page(page, request):
     index = CaseStudyIndexPage.objects.filter(locale=page.locale).first()
     status = 200
     reference = None
-    if request.method == "POST":
+    if request.method == "POST" and index is not None:
         form = CaseSubmissionForm(request.POST, request.FILES, locale=page.locale)
-        if form.is_valid() and index is not None:
-            if rate_limited(request, f"case-story:{page.translation_key}"):
-                form.add_error(None, RATE_LIMIT_MESSAGE)
-                status = 429
-            else:
-                with transaction.atomic():
-                    draft = create_draft(index, form.answers())
-                    transaction.on_commit(lambda: start_moderation(draft.pk))
-                return HttpResponseRedirect(f"{page.url}?reference={draft.reference}")
-        else:
-            status = 400
+
+        def save(form):
+            with transaction.atomic():
+                draft = create_draft(index, form.answers())
+                transaction.on_commit(lambda: start_moderation(draft.pk))
+            return f"{page.url}?reference={draft.reference}"
+
+        redirect_to, status = accept_submission(request, form, f"case-story:{page.translation_key}", save)
+        if redirect_to:
+            return HttpResponseRedirect(redirect_to)
     else:
         form = CaseSubmissionForm(locale=page.locale)
         candidate = request.GET.get("reference", "")

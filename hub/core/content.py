@@ -63,10 +63,15 @@ def require(data, keys, path):
         raise ContentError(f"{path}: missing {', '.join(missing)}")
 
 
+def split_paragraphs(text):
+    """Plain text with blank lines between paragraphs, as a list of one-line paragraphs."""
+    blocks = [" ".join(block.split()) for block in (text or "").split("\n\n")]
+    return [block for block in blocks if block]
+
+
 def paragraphs(text):
     """Plain text with blank lines between paragraphs, as rich-text HTML."""
-    blocks = [" ".join(block.split()) for block in (text or "").split("\n\n")]
-    return "".join(f"<p>{escape(block)}</p>" for block in blocks if block)
+    return "".join(f"<p>{escape(block)}</p>" for block in split_paragraphs(text))
 
 
 def requires(*keys):

@@ -10,6 +10,9 @@ from django.utils.safestring import mark_safe
 TERMS_FILE = Path(__file__).resolve().parent / "content" / "finnish_terms.yaml"
 TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
 SKIPPED_ELEMENTS = ("script", "style", "textarea")
+VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)")
+LANG_ATTRIBUTE = re.compile(r"\slang\s*=")
 
 
 @lru_cache(maxsize=1)
@@ -40,11 +43,8 @@ def mark_finnish_terms(html):
     return mark_safe("".join(result))
 
 
-VOID_ELEMENTS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
-
 def _track(tag, open_elements):
-    match = re.match(r"<\s*(/?)\s*([a-zA-Z0-9]+)", tag)
+    match = TAG_NAME.match(tag)
     if not match or tag.startswith("<!"):
         return
     closing, name = match.group(1), match.group(2).lower()
@@ -54,4 +54,4 @@ def _track(tag, open_elements):
         if open_elements:
             open_elements.pop()
     else:
-        open_elements.append(name in SKIPPED_ELEMENTS or bool(re.search(r"\slang\s*=", tag)))
+        open_elements.append(name in SKIPPED_ELEMENTS or bool(LANG_ATTRIBUTE.search(tag)))

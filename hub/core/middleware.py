@@ -13,7 +13,7 @@ class RequestSizeLimitMiddleware:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
             length = 0
-        limit = getattr(settings, "MAX_REQUEST_BYTES", 20 * 1024 * 1024)
+        limit = settings.MAX_REQUEST_BYTES
         if length > limit and not request.path.startswith("/admin/"):
             response = TemplateResponse(request, "413.html", {"limit_mb": limit // (1024 * 1024)}, status=413)
             response["Connection"] = "close"

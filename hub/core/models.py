@@ -81,6 +81,16 @@ class Taxonomy(TranslatableMixin, models.Model):
     def __str__(self):
         return self.name
 
+    @classmethod
+    def options(cls, locale):
+        """(slug, name) of every term in `locale`: the choices of a facet or a form field."""
+        return list(cls.objects.filter(locale=locale).values_list("slug", "name"))
+
+    @classmethod
+    def named(cls, locale, slugs):
+        """The terms in `locale` with these slugs."""
+        return list(cls.objects.filter(locale=locale, slug__in=slugs or []))
+
 
 class PartnerType(Taxonomy):
     """A kind of partner: the phase-6 list of the model, plus funders and the city."""

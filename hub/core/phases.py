@@ -8,6 +8,7 @@ importing the handbook.
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from wagtail.models import Locale
 
 from .facets import Facet
 
@@ -27,17 +28,37 @@ def phases_in(locale):
     return apps.get_model("handbook", "PhasePage").objects.live().filter(locale=locale).order_by("number")
 
 
+def source_phases(numbers):
+    """The Finnish phase pages with these numbers: what a hub page's `phases` field points to."""
+    return list(phases_in(Locale.get_default()).filter(number__in=[int(number) for number in numbers or []]))
+
+
+def phase_choices(locale):
+    """(number, "number. title") of the phases in `locale`, numbers as strings: for facets and form fields."""
+    return [(str(number), f"{number}. {title}") for number, title in phases_in(locale).values_list("number", "title")]
+
+
 def phase_facet(locale, lookup="phases__number"):
     """A facet on the phases, by number, labelled with the phase titles in `locale`."""
-    choices = [
-        (str(number), f"{number}. {title}") for number, title in phases_in(locale).values_list("number", "title")
-    ]
-    return Facet("phase", _("Phase"), lookup, choices)
+    return Facet("phase", _("Phase"), lookup, phase_choices(locale))
 
 
 def phases_of(page):
     """The phases `page` relates to, in the page's language."""
     return phases_in(page.locale).filter(number__in=page.phases.values("number"))
+
+
+class PhaseLinks:
+    """For a page with a `phases_field`: its phase numbers (for the API and CSV) and its phases in its context."""
+
+    @property
+    def phase_numbers(self):
+        return sorted(phase.number for phase in self.phases.all())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["phases_here"] = phases_of(self)
+        return context
 
 
 def pages_for_phase(model, phase):

@@ -22,10 +22,6 @@ RATE_LIMIT_MESSAGE = _(
 )
 
 
-def _setting(name, default):
-    return getattr(settings, name, default)
-
-
 class ProtectedForm(forms.Form):
     """A form with a hidden honeypot field and a signed start time; too-quick or honeypot submissions fail."""
 
@@ -60,7 +56,7 @@ class ProtectedForm(forms.Form):
             raise forms.ValidationError(
                 _("The form had expired. Your answers are kept: please send it again."), code="expired"
             ) from None
-        if time.time() - float(started) < _setting("FORM_MIN_FILL_SECONDS", 3):
+        if time.time() - float(started) < settings.FORM_MIN_FILL_SECONDS:
             raise forms.ValidationError(
                 _("The form was sent too quickly. Please check your answers and send it again."), code="too_quick"
             )
@@ -77,7 +73,7 @@ def new_start_token():
 
 def client_address(request):
     """The client's address; behind a proxy set FORWARDED_FOR_TRUSTED so the first forwarded address counts."""
-    if _setting("FORWARDED_FOR_TRUSTED", False):
+    if settings.FORWARDED_FOR_TRUSTED:
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
         if forwarded:
             return forwarded.split(",")[0].strip()
@@ -89,13 +85,24 @@ def rate_limited(request, key):
 
     The limit is FORM_RATE_LIMIT submissions per FORM_RATE_WINDOW seconds, counted in the cache.
     """
-    limit = _setting("FORM_RATE_LIMIT", 10)
-    window = _setting("FORM_RATE_WINDOW", 600)
     cache_key = f"form-rate:{key}:{client_address(request)}"
-    cache.add(cache_key, 0, timeout=window)
+    cache.add(cache_key, 0, timeout=settings.FORM_RATE_WINDOW)
     try:
         count = cache.incr(cache_key)
-    except ValueError:
-        cache.set(cache_key, 1, timeout=window)
+    except ValueError:  # the count expired between add and incr
+        cache.set(cache_key, 1, timeout=settings.FORM_RATE_WINDOW)
         count = 1
-    return count > limit
+    return count > settings.FORM_RATE_LIMIT
+
+
+def accept_submission(request, form, rate_key, save):
+    """Validates a posted protected form and, unless the client is over its rate limit, saves it with `save(form)`.
+
+    Returns (where to redirect after saving, or None; the status to re-render the form with).
+    """
+    if not form.is_valid():
+        return None, 400
+    if rate_limited(request, rate_key):
+        form.add_error(None, RATE_LIMIT_MESSAGE)
+        return None, 429
+    return save(form), 200

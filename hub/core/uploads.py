@@ -15,8 +15,8 @@ ACCEPTED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 
 def clean_image(upload):
     """A ContentFile of the re-encoded image, or forms.ValidationError saying in the user's language what is wrong."""
-    max_bytes = getattr(settings, "MAX_IMAGE_BYTES", 8 * 1024 * 1024)
-    max_pixels = getattr(settings, "MAX_IMAGE_PIXELS", 40_000_000)
+    max_bytes = settings.MAX_IMAGE_BYTES
+    max_pixels = settings.MAX_IMAGE_PIXELS
     if upload.size > max_bytes:
         raise forms.ValidationError(
             _("The image is too large: at most %(size)s.") % {"size": filesizeformat(max_bytes)}, code="too_large"

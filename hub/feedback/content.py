@@ -6,10 +6,8 @@ stored under their names) and a translation's fields stay linked to the Finnish 
 
 from pathlib import Path
 
-from wagtail.models import Locale
-
 from hub.core.content import ContentError, ContentFolder, apply_page_basics, home_page, paragraphs, require
-from hub.core.phases import phases_in
+from hub.core.phases import source_phases
 
 from .models import CHOICE_FIELD_TYPES, FeedbackFormField, FeedbackFormPage
 
@@ -23,7 +21,7 @@ def _apply_form(page, data):
     page.intro = paragraphs(data.get("intro", ""))
     page.thank_you_text = paragraphs(data.get("thank_you", ""))
     page.submit_label = data.get("submit_label", "")
-    page.phases = list(phases_in(Locale.get_default()).filter(number__in=data.get("phases", [])))
+    page.phases = source_phases(data.get("phases"))
     existing = {field.clean_name: field for field in page.form_fields.all()}
     fields = []
     for order, item in enumerate(data["fields"]):

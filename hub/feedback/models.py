@@ -18,7 +18,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from hub.core.models import BasePage
 from hub.core.phases import phases_field
-from hub.core.protection import RATE_LIMIT_MESSAGE, ProtectedForm, rate_limited
+from hub.core.protection import ProtectedForm, accept_submission
 
 logger = logging.getLogger(__name__)
 
@@ -94,15 +94,14 @@ class FeedbackFormPage(EmailFormMixin, FormMixin, BasePage):
         status = 200
         if request.method == "POST":
             form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
-            if form.is_valid():
-                if rate_limited(request, f"feedback:{self.translation_key}"):
-                    form.add_error(None, RATE_LIMIT_MESSAGE)
-                    status = 429
-                else:
-                    self.process_form_submission(form)
-                    return HttpResponseRedirect(self.url + "?sent=1")
-            else:
-                status = 400
+
+            def save(form):
+                self.process_form_submission(form)
+                return self.url + "?sent=1"
+
+            redirect_to, status = accept_submission(request, form, f"feedback:{self.translation_key}", save)
+            if redirect_to:
+                return HttpResponseRedirect(redirect_to)
         else:
             form = self.get_form(page=self, user=request.user)
         context = self.get_context(request)
@@ -112,8 +111,7 @@ class FeedbackFormPage(EmailFormMixin, FormMixin, BasePage):
 
     def process_form_submission(self, form):
         """Stores the answers; the email about them goes only after the answers are committed, and may fail."""
-        with transaction.atomic():
-            submission = FormSubmission.objects.create(form_data=form.answers(), page=self)
+        submission = FormSubmission.objects.create(form_data=form.answers(), page=self)
         if self.to_address:
             transaction.on_commit(lambda: self.notify(submission))
         return submission

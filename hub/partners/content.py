@@ -6,8 +6,6 @@ marked `example: true` and shown as an example.
 
 from pathlib import Path
 
-from wagtail.models import Locale
-
 from hub.core.content import (
     ContentError,
     ContentFolder,
@@ -16,7 +14,7 @@ from hub.core.content import (
     require,
 )
 from hub.core.models import PartnerType, Region
-from hub.core.phases import phases_in
+from hub.core.phases import source_phases
 
 from .models import PartnerDirectoryPage, PartnerPage
 
@@ -33,8 +31,8 @@ def _apply_partner(page, data):
     page.email = data.get("email", "")
     page.phone = data.get("phone", "")
     page.partner_type = PartnerType.objects.get(locale=page.locale, slug=data["partner_type"])
-    page.regions = list(Region.objects.filter(locale=page.locale, slug__in=data.get("regions", [])))
-    page.phases = list(phases_in(Locale.get_default()).filter(number__in=data.get("phases", [])))
+    page.regions = Region.named(page.locale, data.get("regions"))
+    page.phases = source_phases(data.get("phases"))
 
 
 def _validate_partner(data, path, source):

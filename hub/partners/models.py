@@ -17,7 +17,7 @@ from hub.core.api import TermSerializer
 from hub.core.csv_export import csv_response
 from hub.core.facets import Facet, FacetedListing
 from hub.core.models import BasePage, Municipality, PartnerType, Region, SectionIndexPage
-from hub.core.phases import phase_facet, phases_field, phases_of
+from hub.core.phases import PhaseLinks, phase_facet, phases_field
 
 PARTNERS_PER_PAGE = 20
 
@@ -43,18 +43,8 @@ class PartnerDirectoryPage(RoutablePageMixin, SectionIndexPage):
     def facets(self):
         locale = Locale.get_active()
         return [
-            Facet(
-                "type",
-                _("Partner type"),
-                "partner_type__slug",
-                list(PartnerType.objects.filter(locale=locale).values_list("slug", "name")),
-            ),
-            Facet(
-                "region",
-                _("Region"),
-                "regions__slug",
-                list(Region.objects.filter(locale=locale).values_list("slug", "name")),
-            ),
+            Facet("type", _("Partner type"), "partner_type__slug", PartnerType.options(locale)),
+            Facet("region", _("Region"), "regions__slug", Region.options(locale)),
             phase_facet(locale),
         ]
 
@@ -104,7 +94,7 @@ class PartnerDirectoryPage(RoutablePageMixin, SectionIndexPage):
         return context
 
 
-class PartnerPage(BasePage):
+class PartnerPage(PhaseLinks, BasePage):
     partner_type = models.ForeignKey(
         PartnerType, on_delete=models.PROTECT, related_name="partners", verbose_name=_("partner type")
     )
@@ -175,12 +165,3 @@ class PartnerPage(BasePage):
     class Meta:
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
-
-    @property
-    def phase_numbers(self):
-        return sorted(phase.number for phase in self.phases.all())
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["phases_here"] = phases_of(self)
-        return context

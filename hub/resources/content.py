@@ -8,7 +8,6 @@ from pathlib import Path
 
 from django.core.files.base import ContentFile
 from wagtail.documents import get_document_model
-from wagtail.models import Locale
 
 from hub.core.content import (
     ContentError,
@@ -17,7 +16,7 @@ from hub.core.content import (
     paragraphs,
     require,
 )
-from hub.core.phases import phases_in
+from hub.core.phases import source_phases
 
 from .generate import BUILDERS, build_files
 from .models import ResourceIndexPage, ResourcePage
@@ -44,7 +43,7 @@ def _apply_resource(page, data):
     apply_page_basics(page, data)
     page.description = paragraphs(data.get("description", ""))
     page.format = data["format"]
-    page.phases = list(phases_in(Locale.get_default()).filter(number__in=data.get("phases", [])))
+    page.phases = source_phases(data.get("phases"))
     language = page.locale.language_code
     page.language = language
     page.licence = data["licence"]

@@ -9,11 +9,13 @@ import hashlib
 import io
 import json
 import os
+from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
 from django.template.loader import get_template, render_to_string
 from odf import table, text
+from odf.dc import Language, Title
 from odf.opendocument import OpenDocumentSpreadsheet, OpenDocumentText
 from odf.style import (
     DefaultStyle,
@@ -23,6 +25,8 @@ from odf.style import (
     TableColumnProperties,
     TextProperties,
 )
+
+from hub.core.content import split_paragraphs
 
 BOX = "\u2610"
 DEFAULT_LINES = 2
@@ -36,10 +40,6 @@ def questions(section):
         {**question, "lines": question.get("lines", 0 if question.get("choices") else DEFAULT_LINES)}
         for question in section.get("questions", [])
     ]
-
-
-def paragraphs_of(value):
-    return [" ".join(block.split()) for block in (value or "").split("\n\n") if block.strip()]
 
 
 def _style(document, name, family, *properties, automatic=True):
@@ -140,7 +140,7 @@ def _text_elements(section, styles):
     elements = []
     if section.get("heading"):
         elements.append(text.P(text=section["heading"], stylename=styles.heading))
-    elements += [text.P(text=paragraph, stylename=styles.body) for paragraph in paragraphs_of(section.get("text"))]
+    elements += [text.P(text=paragraph, stylename=styles.body) for paragraph in split_paragraphs(section.get("text"))]
     elements += [text.P(text=f"\u2022 {item}", stylename=styles.body) for item in section.get("items", [])]
     elements += [text.P(text=f"{BOX} {item}", stylename=styles.body) for item in section.get("checklist", [])]
     for number, question in enumerate(questions(section), start=1):
@@ -161,17 +161,16 @@ def _save(document):
 def build_odt(source, language):
     document = OpenDocumentText()
     styles = _OdfStyles(document)
-    document.meta.addElement(_meta_title(source["title"]))
+    _describe(document, source, language)
     body = document.text
     body.addElement(text.P(text=source["title"], stylename=styles.title))
-    for paragraph in paragraphs_of(source.get("intro")):
+    for paragraph in split_paragraphs(source.get("intro")):
         body.addElement(text.P(text=paragraph, stylename=styles.body))
     for number, section in enumerate(source.get("sections", []), start=1):
         for element in _text_elements(section, styles):
             body.addElement(element)
         if section.get("table"):
             body.addElement(_table(section["table"], f"Taulukko{number}", styles, styles.body))
-    _set_language(document, language)
     return _save(document)
 
 
@@ -179,7 +178,7 @@ def build_ods(source, language):
     """A spreadsheet: each table is a sheet, with its section's text above it; the title and intro open the first."""
     document = OpenDocumentSpreadsheet()
     styles = _OdfStyles(document)
-    document.meta.addElement(_meta_title(source["title"]))
+    _describe(document, source, language)
     wide = _style(document, "WideColumn", "table-column", TableColumnProperties(columnwidth="4.5cm"))
     pending = [{"heading": source["title"], "text": source.get("intro", "")}]
     sheets = []
@@ -191,30 +190,29 @@ def build_ods(source, language):
         sheet = table.Table(name=(spec.get("name") or section.get("heading") or source["title"])[:31])
         for _column in spec["columns"]:
             sheet.addElement(table.TableColumn(stylename=wide))
-        for note in [*pending, {key: value for key, value in section.items() if key != "table"}]:
-            for element in _text_elements(note, styles):
-                row = table.TableRow()
-                cell = table.TableCell(valuetype="string")
-                cell.addElement(element)
-                row.addElement(cell)
-                sheet.addElement(row)
+        pending.append({key: value for key, value in section.items() if key != "table"})
+        _add_note_rows(sheet, pending, styles)
         pending = []
         grid = _table(spec, "", styles)
         for row in grid.getElementsByType(table.TableRow):
             sheet.addElement(row)
         sheets.append(sheet)
-    if pending and sheets:
-        for note in pending:
-            for element in _text_elements(note, styles):
-                row = table.TableRow()
-                cell = table.TableCell(valuetype="string")
-                cell.addElement(element)
-                row.addElement(cell)
-                sheets[-1].addElement(row)
+    if sheets:
+        _add_note_rows(sheets[-1], pending, styles)
     for sheet in sheets:
         document.spreadsheet.addElement(sheet)
-    _set_language(document, language)
     return _save(document)
+
+
+def _add_note_rows(sheet, sections, styles):
+    """The sections' text, a paragraph per row in the first column."""
+    for section in sections:
+        for element in _text_elements(section, styles):
+            cell = table.TableCell(valuetype="string")
+            cell.addElement(element)
+            row = table.TableRow()
+            row.addElement(cell)
+            sheet.addElement(row)
 
 
 def build_pdf(source, language):
@@ -225,11 +223,11 @@ def build_pdf(source, language):
         {
             "source": source,
             "language": language,
-            "intro": paragraphs_of(source.get("intro")),
+            "intro": split_paragraphs(source.get("intro")),
             "sections": [
                 {
                     **section,
-                    "paragraphs": paragraphs_of(section.get("text")),
+                    "paragraphs": split_paragraphs(section.get("text")),
                     "questions": [
                         {**question, "line_range": range(question["lines"])} for question in questions(section)
                     ],
@@ -242,19 +240,12 @@ def build_pdf(source, language):
     return HTML(string=html).write_pdf(pdf_tags=True)
 
 
-def _meta_title(title):
-    from odf.dc import Title
-
-    return Title(text=title)
-
-
 COUNTRIES = {"fi": "FI", "sv": "FI", "en": "GB"}
 
 
-def _set_language(document, language):
-    """The document's language, in its metadata and as the default for its text (spelling and hyphenation)."""
-    from odf.dc import Language
-
+def _describe(document, source, language):
+    """The document's title and language, in its metadata and as the default for its text (spelling, hyphenation)."""
+    document.meta.addElement(Title(text=source["title"]))
     document.meta.addElement(Language(text=language))
     default = DefaultStyle(family="paragraph")
     default.addElement(TextProperties(language=language, country=COUNTRIES.get(language, "FI")))
@@ -277,9 +268,16 @@ def build_files(source, file_format, language):
     ]
 
 
+@lru_cache(maxsize=1)
+def _builder_code():
+    """The code and template the files are built with: a change to either makes every cached file stale."""
+    return Path(__file__).read_bytes() + Path(get_template(PDF_TEMPLATE).origin.name).read_bytes()
+
+
 def _cached(extension, source, language, build):
-    code = Path(__file__).read_bytes() + Path(get_template(PDF_TEMPLATE).origin.name).read_bytes()
-    key = hashlib.sha256(code + json.dumps([source, language], sort_keys=True, default=str).encode()).hexdigest()
+    key = hashlib.sha256(
+        _builder_code() + json.dumps([source, language], sort_keys=True, default=str).encode()
+    ).hexdigest()
     path = Path(settings.GENERATED_FILES_CACHE) / f"{key}.{extension}"
     if path.exists():
         return path.read_bytes()

@@ -14,7 +14,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from hub.core.facets import Facet, FacetedListing
 from hub.core.models import BasePage, SectionIndexPage
-from hub.core.phases import phase_facet, phases_field, phases_of
+from hub.core.phases import PhaseLinks, phase_facet, phases_field
 
 from .blocks import FilesBlock
 
@@ -52,7 +52,7 @@ class ResourceIndexPage(SectionIndexPage):
         return context
 
 
-class ResourcePage(BasePage):
+class ResourcePage(PhaseLinks, BasePage):
     description = RichTextField(
         blank=True, features=["bold", "italic", "link", "ol", "ul"], verbose_name=_("description")
     )
@@ -97,17 +97,12 @@ class ResourcePage(BasePage):
         verbose_name = _("template")
         verbose_name_plural = _("templates")
 
-    @property
-    def phase_numbers(self):
-        return sorted(phase.number for phase in self.phases.all())
-
     def document_ids(self):
         return [block["value"] for block in self.files.raw_data if block["type"] == "file" and block["value"]]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         attach_documents([self])
-        context["phases_here"] = phases_of(self)
         return context
 
 

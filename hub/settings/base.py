@@ -144,6 +144,11 @@ MAX_REQUEST_BYTES = int(os.environ.get("MAX_REQUEST_BYTES", 20 * 1024 * 1024))
 FORM_MIN_FILL_SECONDS = float(os.environ.get("FORM_MIN_FILL_SECONDS", 3))
 FORM_RATE_LIMIT = int(os.environ.get("FORM_RATE_LIMIT", 10))
 FORM_RATE_WINDOW = int(os.environ.get("FORM_RATE_WINDOW", 600))
+# Behind a reverse proxy, count the client by the first X-Forwarded-For address.
+FORWARDED_FOR_TRUSTED = env_bool("FORWARDED_FOR_TRUSTED")
+# Uploaded images: the largest file and the most pixels accepted.
+MAX_IMAGE_BYTES = int(os.environ.get("MAX_IMAGE_BYTES", 8 * 1024 * 1024))
+MAX_IMAGE_PIXELS = int(os.environ.get("MAX_IMAGE_PIXELS", 40_000_000))
 
 # Personal data sent through the public forms (fields marked personal, a story's sender) is removed after this
 # many days by `manage.py remove_personal_data`, run daily; the privacy notice states the same period.

@@ -1,4 +1,4 @@
-"""Tests: fast hashing, immediate tasks, in-memory SQLite unless DATABASE_URL names PostgreSQL."""
+"""Tests: fast hashing, immediate tasks, a SQLite file per run unless DATABASE_URL names PostgreSQL."""
 
 import os
 import tempfile
