@@ -10,7 +10,7 @@ CHROMIUM ?= /usr/bin/chromium
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test test-deps browser pdf-deps lint format messages clean
+.PHONY: setup run test test-deps browser pdf-deps search-deps lint format messages clean search-eval bench-search
 
 $(PY):
 	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is needed, found " + sys.version'
@@ -27,7 +27,7 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(PY)
 	touch $(VENV)/.installed $@
 
 ## setup: virtualenv, dependencies, translations, database and content; safe to run again and again.
-setup: $(VENV)/.installed pdf-deps
+setup: $(VENV)/.installed pdf-deps search-deps
 	$(MANAGE) compile_translations
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_content
@@ -40,7 +40,7 @@ run: setup
 	@echo ""
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test-deps: $(VENV)/.installed-dev browser pdf-deps
+test-deps: $(VENV)/.installed-dev browser pdf-deps search-deps
 	$(MANAGE) compile_translations
 
 ## browser: Debian Chromium for the browser tests (installed when running as root).
@@ -65,6 +65,20 @@ pdf-deps:
 		else \
 			echo "The PDF templates need $(PDF_PACKAGES): run 'sudo apt-get install $(PDF_PACKAGES)'."; \
 			exit 1; \
+		fi; \
+	fi
+
+## search-deps: Voikko and its Finnish dictionary, with which search understands inflected and compound Finnish.
+## Without them search falls back to plain words (and the admin says so); CI needs them.
+SEARCH_PACKAGES := libvoikko1 voikko-fi
+search-deps:
+	@if command -v dpkg >/dev/null && ! dpkg -s $(SEARCH_PACKAGES) >/dev/null 2>&1; then \
+		if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+			echo "Installing $(SEARCH_PACKAGES) for Finnish search"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SEARCH_PACKAGES) >/dev/null; \
+		else \
+			echo "Finnish search needs $(SEARCH_PACKAGES): run 'sudo apt-get install $(SEARCH_PACKAGES)'. Until then it matches plain words."; \
+			if [ "$$CI" = "true" ]; then exit 1; fi; \
 		fi; \
 	fi
 

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -25,7 +26,7 @@ if settings.DEBUG:
 
 # Every public page lives under its language prefix: /fi/, /sv/, /en/.
 urlpatterns += i18n_patterns(
-    path("haku/", search_views.search, name="search"),
+    path(_("search/"), search_views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

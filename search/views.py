@@ -1,12 +1,29 @@
-import re
+"""The site search: analysed matching, facets by type, phase and region, suggestions, promotions and a query log."""
 
+import re
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.http import QueryDict
 from django.template.response import TemplateResponse
-from wagtail.models import Locale, Page
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Locale
+
+from hub.core.models import Region
+from hub.core.phases import phase_choices
+
+from .engine import correct, find, query_words
+from .models import SearchEntry, SearchQueryDay
+from .snippets import snippet
 
 RESULTS_PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
-
 
 # Search syntax characters (quotes, brackets, operators) would reach the full-text engine as syntax.
 NOT_A_WORD = re.compile(r"[^\w\s-]+")
@@ -17,19 +34,188 @@ def normalise_query(raw):
     return " ".join(NOT_A_WORD.sub(" ", raw[: MAX_QUERY_LENGTH * 2]).replace("_", " ").split())[:MAX_QUERY_LENGTH]
 
 
+@dataclass
+class Option:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    url: str
+
+
+@dataclass
+class FacetGroup:
+    name: str
+    label: str
+    options: list = field(default_factory=list)
+
+
+@dataclass
+class Outcome:
+    hits: list
+    corrected: str | None = None
+    partial: bool = False
+
+
+def run_query(query, language):
+    """The hits for `query`: all words first, then a spelling correction, then any of the words."""
+    words = query_words(query, language)
+    hits = find(language, words)
+    if hits:
+        return Outcome(hits)
+    corrected = correct(language, words)
+    if corrected:
+        hits = find(language, query_words(corrected, language))
+        if hits:
+            return Outcome(hits, corrected=corrected)
+    hits = find(language, query_words(corrected or query, language), require_all=False)
+    return Outcome(hits, corrected=corrected if hits else None, partial=bool(hits))
+
+
+def _type_key(content_type_id):
+    return ContentType.objects.get_for_id(content_type_id).model
+
+
+def _facet_values(hit, name):
+    if name == "type":
+        return (_type_key(hit.content_type_id),)
+    return hit.phases if name == "phase" else hit.regions
+
+
+def _facets(hits, selected, locale, params):
+    labels = {
+        "type": {},
+        "phase": dict(phase_choices(locale)),
+        "region": dict(Region.options(locale)),
+    }
+    for content_type_id in {hit.content_type_id for hit in hits}:
+        content_type = ContentType.objects.get_for_id(content_type_id)
+        labels["type"][content_type.model] = str(content_type.model_class()._meta.verbose_name).capitalize()
+    groups = [FacetGroup("type", _("Content type")), FacetGroup("phase", _("Phase")), FacetGroup("region", _("Region"))]
+    for group in groups:
+        # A facet's counts are taken with the other facets' filters applied, not its own.
+        others = {name: value for name, value in selected.items() if name != group.name}
+        counts = {}
+        for hit in _filtered(hits, others):
+            for value in _facet_values(hit, group.name):
+                counts[value] = counts.get(value, 0) + 1
+        for value, label in labels[group.name].items():
+            if counts.get(value):
+                chosen = selected.get(group.name) == value
+                group.options.append(
+                    Option(value, label, counts[value], chosen, _link(params, group.name, None if chosen else value))
+                )
+        if group.name == "type":
+            group.options.sort(key=lambda option: (-option.count, option.label))
+    return [group for group in groups if group.options]
+
+
+def _filtered(hits, selected):
+    return [hit for hit in hits if all(value in _facet_values(hit, name) for name, value in selected.items())]
+
+
+def _link(params, name, value):
+    query = params.copy()
+    query.pop("page", None)
+    if value is None:
+        query.pop(name, None)
+    else:
+        query[name] = value
+    return "?" + query.urlencode()
+
+
+def _results(hits, words_text, language, request):
+    by_id = {
+        entry.id: entry
+        for entry in SearchEntry.objects.filter(id__in=[hit.entry_id for hit in hits]).select_related("page")
+    }
+    words = query_words(words_text, language)
+    results = []
+    for hit in hits:
+        entry = by_id.get(hit.entry_id)
+        if entry is None:
+            continue
+        model = ContentType.objects.get_for_id(entry.content_type_id).model_class()
+        results.append(
+            {
+                "title": entry.page.title,
+                "url": entry.page.get_url(request),
+                "type": str(model._meta.verbose_name).capitalize() if model else "",
+                "phase_number": entry.phase_number,
+                "snippet": snippet(entry.text, words, language),
+            }
+        )
+    return results
+
+
+def _promotions(query, locale, request):
+    promoted = []
+    for promotion in SearchPromotion.objects.filter(query__query_string=query.lower()).select_related("page"):
+        if promotion.page_id:
+            page = promotion.page.get_translation_or_none(locale)
+            if page is not None and page.live:
+                promoted.append(
+                    {"title": page.title, "url": page.get_url(request), "description": promotion.description}
+                )
+        elif promotion.external_link_url:
+            promoted.append(
+                {
+                    "title": promotion.external_link_text or promotion.external_link_url,
+                    "url": promotion.external_link_url,
+                    "description": promotion.description,
+                }
+            )
+    return promoted
+
+
+def log_query(language, query, found):
+    """Counts the search in today's row for the query; concurrent first searches of a query both count."""
+    filters = {"language": language, "query": query.lower(), "day": timezone.localdate()}
+    increments = {"searches": F("searches") + 1, "without_results": F("without_results") + (0 if found else 1)}
+    if SearchQueryDay.objects.filter(**filters).update(**increments):
+        return
+    try:
+        with transaction.atomic():
+            SearchQueryDay.objects.create(**filters, searches=1, without_results=0 if found else 1)
+    except IntegrityError:
+        SearchQueryDay.objects.filter(**filters).update(**increments)
+
+
 def search(request):
     """Site search over the live pages of the current language."""
     query = normalise_query(request.GET.get("q", ""))
-    results = Page.objects.none()
+    language = get_language()
+    locale = Locale.get_active()
+    params = QueryDict(mutable=True)
+    params["q"] = query
+    selected = {}
+    for name in ("type", "phase", "region"):
+        value = request.GET.get(name, "")[:100]
+        if value:
+            selected[name] = value
+            params[name] = value
+    context = {"search_query": query, "facets": [], "promotions": [], "selected": selected}
+    outcome = Outcome([])
     if query:
-        results = Page.objects.live().public().filter(locale=Locale.get_active(), depth__gt=1).specific().search(query)
-    paginator = Paginator(results, RESULTS_PER_PAGE)
+        outcome = run_query(query, language)
+        if not selected and "page" not in request.GET:
+            log_query(language, query, bool(outcome.hits))
+            context["promotions"] = _promotions(query, locale, request)
+        context["facets"] = _facets(outcome.hits, selected, locale, params)
+    hits = _filtered(outcome.hits, selected)
+    paginator = Paginator(hits, RESULTS_PER_PAGE)
     try:
-        page_of_results = paginator.page(request.GET.get("page", 1))
+        page_of_hits = paginator.page(request.GET.get("page", 1))
     except (PageNotAnInteger, EmptyPage):
-        page_of_results = paginator.page(1)
-    return TemplateResponse(
-        request,
-        "search/search.html",
-        {"search_query": query, "search_results": page_of_results, "paginator": paginator},
+        page_of_hits = paginator.page(1)
+    context.update(
+        search_results=page_of_hits,
+        results=_results(page_of_hits.object_list, outcome.corrected or query, language, request),
+        paginator=paginator,
+        corrected=outcome.corrected,
+        corrected_url=_link(QueryDict(mutable=True), "q", outcome.corrected) if outcome.corrected else "",
+        partial=outcome.partial,
+        page_params=_link(params, "page", None)[1:],
+        clear_url=_link(QueryDict(mutable=True), "q", query),
     )
+    return TemplateResponse(request, "search/search.html", context)

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.search_promotions",
     "wagtail.api.v2",
     "rest_framework",
     "wagtail.contrib.settings",

@@ -1,0 +1,62 @@
+"""The site search's own index: one analysed entry per live public page, and the editors' query log.
+
+Each entry keeps the page's text as analysed terms and compound parts in four columns (title terms,
+title parts, body terms, body parts), weighted in that order by the full-text engine of the database:
+an FTS5 table on SQLite, a generated weighted tsvector on PostgreSQL (migration 0002). Facet data (phases,
+regions, the phase's own number) rides along so counts need no joins.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
+
+
+class SearchEntry(models.Model):
+    page = models.OneToOneField(Page, on_delete=models.CASCADE, related_name="search_entry")
+    language = models.CharField(max_length=12, db_index=True)
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    title = models.CharField(max_length=255)
+    title_terms = models.TextField(blank=True)
+    title_parts = models.TextField(blank=True)
+    body_terms = models.TextField(blank=True)
+    body_parts = models.TextField(blank=True)
+    text = models.TextField(blank=True, help_text="Plain text for result snippets.")
+    phase_number = models.PositiveSmallIntegerField(null=True, blank=True)
+    phases = models.CharField(max_length=100, blank=True, help_text="Related phase numbers, space-separated.")
+    regions = models.TextField(blank=True, help_text="Related region slugs, space-separated.")
+    indexed_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return self.title
+
+
+class SearchTerm(models.Model):
+    """A word of the index vocabulary in one language: where spelling suggestions come from."""
+
+    language = models.CharField(max_length=12)
+    term = models.CharField(max_length=60)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["language", "term"], name="unique_search_term")]
+
+    def __str__(self):
+        return self.term
+
+
+class SearchQueryDay(models.Model):
+    """How often a query was searched on a day, and how often it found nothing."""
+
+    language = models.CharField(max_length=12, verbose_name=_("language"))
+    query = models.CharField(max_length=200, verbose_name=_("search words"))
+    day = models.DateField(verbose_name=_("day"))
+    searches = models.PositiveIntegerField(default=0, verbose_name=_("searches"))
+    without_results = models.PositiveIntegerField(default=0, verbose_name=_("searches without results"))
+
+    class Meta:
+        verbose_name = _("search query")
+        verbose_name_plural = _("search queries")
+        constraints = [models.UniqueConstraint(fields=["language", "query", "day"], name="unique_query_day")]
+
+    def __str__(self):
+        return f"{self.query} ({self.language}, {self.day})"
