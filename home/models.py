@@ -2,7 +2,7 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 from wagtail.search import index
 
 from hub.core.models import BasePage
@@ -38,7 +38,15 @@ class HomePage(BasePage):
 
         The language switcher links an untranslated page as its source path under the other language's
         prefix (/sv/kasikirja/...): that path is not in this tree, so it is looked up in the Finnish tree.
+
+        A page is first looked up by its whole path in one query, rather than level by level; paths that end
+        in a routable page's sub-route (…/csv/) fall back to Wagtail's walk down the tree.
         """
+        if path_components:
+            url_path = f"{self.url_path}{'/'.join(path_components)}/"
+            found = Page.objects.filter(url_path=url_path).first()
+            if found is not None and found.live:
+                return found.specific.route(request, [])
         try:
             return super().route(request, path_components)
         except Http404:

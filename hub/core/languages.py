@@ -15,6 +15,21 @@ TAG_NAME = re.compile(r"<\s*(/?)\s*([a-zA-Z0-9]+)")
 LANG_ATTRIBUTE = re.compile(r"\slang\s*=")
 
 
+_locale_ids = {}
+
+
+def locale_id(language_code):
+    """The id of the Locale of `language_code`, or None. Locales are set up once, so each process remembers the ids."""
+    if language_code not in _locale_ids:
+        from wagtail.models import Locale
+
+        found = Locale.objects.filter(language_code=language_code).values_list("pk", flat=True).first()
+        if found is None:
+            return None
+        _locale_ids[language_code] = found
+    return _locale_ids[language_code]
+
+
 @lru_cache(maxsize=1)
 def finnish_term_pattern():
     with open(TERMS_FILE, encoding="utf-8") as handle:

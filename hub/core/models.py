@@ -1,5 +1,6 @@
 """Shared models: the user, image and document models, taxonomies, site settings and standard pages."""
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.functional import cached_property
@@ -13,6 +14,7 @@ from wagtail.models import Page, Revision, TranslatableMixin
 from wagtail.search import index
 
 from .blocks import StandardBodyBlock
+from .languages import locale_id
 
 
 class User(AbstractUser):
@@ -176,6 +178,8 @@ class BasePage(Page):
         """
         from wagtail_localize.models import StringTranslation
 
+        if self.locale_id == locale_id(settings.LANGUAGE_CODE):
+            return False  # the source language is written by people
         return StringTranslation.objects.filter(
             context__object_id=self.translation_key,
             locale_id=self.locale_id,

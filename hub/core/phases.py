@@ -6,9 +6,10 @@ importing the handbook.
 """
 
 from django.apps import apps
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.models import Locale
+from wagtail.models import Locale, PageViewRestriction
 
 from .facets import Facet
 
@@ -61,7 +62,18 @@ class PhaseLinks:
         return context
 
 
+def _restricted_paths(phase):
+    """The paths of pages with view restrictions, read once per phase object (one page view lists several sections)."""
+    if "_restricted_paths" not in phase.__dict__:
+        phase.__dict__["_restricted_paths"] = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    return phase.__dict__["_restricted_paths"]
+
+
 def pages_for_phase(model, phase):
-    """Live `model` pages in the phase's language that relate to `phase` (through its Finnish page)."""
+    """Live public `model` pages in the phase's language that relate to `phase` (through its Finnish page)."""
     related = model.objects.filter(phases__translation_key=phase.translation_key).values("translation_key")
-    return model.objects.live().public().filter(locale_id=phase.locale_id, translation_key__in=related)
+    pages = model.objects.live().filter(locale_id=phase.locale_id, translation_key__in=related)
+    restricted = Q()
+    for path in _restricted_paths(phase):
+        restricted |= Q(path__startswith=path)
+    return pages.exclude(restricted) if restricted else pages

@@ -26,6 +26,9 @@ PAGES = {
     "template": "/fi/tyokalut-ja-pohjat/kylakysely/",
     "search results": "/fi/haku/?q=mittarit",
     "search without results": "/fi/haku/?q=zzzyyy",
+    "search, filtered": "/fi/haku/?q=kyläyhdistys&type=casestudypage",
+    "search suggestion": "/fi/haku/?q=mittaristp",
+    "search in Swedish": "/sv/sok/?q=byaföreningen",
 }
 
 

@@ -6,7 +6,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
-from hub.core.languages import mark_finnish_terms
+from hub.core.languages import locale_id, mark_finnish_terms
 from hub.core.models import Actor, Perspective, SiteSettings
 
 register = template.Library()
@@ -20,7 +20,11 @@ def site_home(context):
         return None
     if not hasattr(request, "_site_home"):
         site = Site.find_for_request(request)
-        request._site_home = site.root_page.localized if site else None
+        home = site.root_page if site else None
+        active = locale_id(get_language())
+        if home is not None and active is not None and home.locale_id != active:
+            home = Page.objects.filter(translation_key=home.translation_key, locale_id=active).first() or home
+        request._site_home = home
     return request._site_home
 
 
@@ -44,20 +48,23 @@ def breadcrumbs(page):
 def footer_pages(context):
     """The accessibility statement and privacy notice named in site settings, in the current language.
 
-    Two queries for both pages; the source-language page stands in for a missing translation.
+    One query for both pages and their translations (the settings aside); the source-language page stands
+    in for a missing translation.
     """
     request = context.get("request")
     if request is None:
         return {}
     site_settings = SiteSettings.for_request(request)
     wanted = {"accessibility": site_settings.accessibility_page_id, "privacy": site_settings.privacy_page_id}
-    originals = dict(
-        Page.objects.filter(pk__in=[pk for pk in wanted.values() if pk]).values_list("pk", "translation_key")
-    )
-    versions = {
-        (version.translation_key, version.locale.language_code): version
-        for version in Page.objects.live().filter(translation_key__in=originals.values()).select_related("locale")
-    }
+    chosen = Page.objects.filter(pk__in=[pk for pk in wanted.values() if pk])
+    versions = {}
+    originals = {}
+    for version in (
+        Page.objects.live().filter(translation_key__in=chosen.values("translation_key")).select_related("locale")
+    ):
+        versions[(version.translation_key, version.locale.language_code)] = version
+        if version.pk in wanted.values():
+            originals[version.pk] = version.translation_key
     language = get_language()
     return {
         name: versions.get((originals[pk], language)) or versions.get((originals[pk], settings.LANGUAGE_CODE))
