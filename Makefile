@@ -10,7 +10,7 @@ CHROMIUM ?= /usr/bin/chromium
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run test test-deps browser pdf-deps search-deps lint format messages clean search-eval bench-search
+.PHONY: setup run test test-deps browser pdf-deps search-deps lint format messages clean search-eval bench bench-search
 
 $(PY):
 	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is needed, found " + sys.version'
@@ -85,6 +85,32 @@ search-deps:
 ## test: install what the tests need and run the whole suite (browser tests included).
 test: test-deps
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+## search-eval: recall@3 and MRR of the judged search queries per language, on SQLite and on PostgreSQL.
+PG_URL ?= postgres://postgres@127.0.0.1:5432/kylatyollistaa
+search-eval: $(VENV)/.installed-dev pdf-deps search-deps
+	$(MANAGE) compile_translations
+	env -u DATABASE_URL $(VENV)/bin/pytest -q tests/search/test_relevance.py
+	DATABASE_URL=$(PG_URL) $(VENV)/bin/pytest -q tests/search/test_relevance.py
+
+## bench-search: search with 10,000 synthetic case studies, in throwaway SQLite and PostgreSQL databases.
+BENCH_SQLITE := $(CURDIR)/.cache/bench-search.sqlite3
+BENCH_PG_SERVER ?= postgres://postgres@127.0.0.1:5432
+BENCH_PG_NAME := kylatyollistaa_bench
+BENCH_ARGS ?=
+bench: bench-search
+bench-search: $(VENV)/.installed pdf-deps search-deps
+	$(MANAGE) compile_translations
+	mkdir -p .cache && rm -f $(BENCH_SQLITE) $(BENCH_SQLITE)-wal $(BENCH_SQLITE)-shm
+	DATABASE_URL=sqlite:///$(BENCH_SQLITE) $(MANAGE) migrate -v0
+	DATABASE_URL=sqlite:///$(BENCH_SQLITE) $(MANAGE) load_content > /dev/null
+	DATABASE_URL=sqlite:///$(BENCH_SQLITE) $(MANAGE) bench_search $(BENCH_ARGS)
+	rm -f $(BENCH_SQLITE) $(BENCH_SQLITE)-wal $(BENCH_SQLITE)-shm
+	psql -q "$(BENCH_PG_SERVER)/postgres" -c "DROP DATABASE IF EXISTS $(BENCH_PG_NAME)" -c "CREATE DATABASE $(BENCH_PG_NAME)"
+	DATABASE_URL=$(BENCH_PG_SERVER)/$(BENCH_PG_NAME) $(MANAGE) migrate -v0
+	DATABASE_URL=$(BENCH_PG_SERVER)/$(BENCH_PG_NAME) $(MANAGE) load_content > /dev/null
+	DATABASE_URL=$(BENCH_PG_SERVER)/$(BENCH_PG_NAME) $(MANAGE) bench_search $(BENCH_ARGS)
+	psql -q "$(BENCH_PG_SERVER)/postgres" -c "DROP DATABASE $(BENCH_PG_NAME)"
 
 ## lint: ruff and the migrations check.
 lint: $(VENV)/.installed-dev

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.db import connection
 from django.db.models.functions import Length
 
+from . import elastic
 from .analysis import analyse, spelling_suggestions
 from .models import SearchTerm
 
@@ -66,6 +67,8 @@ def _postgres_match(words, require_all):
 
 
 def _rows(language, words, require_all):
+    if elastic.enabled():
+        return elastic.rows(language, words, require_all, MAX_HITS)
     if connection.vendor == "postgresql":
         sql = f"""
             SELECT e.id, e.page_id, e.content_type_id, e.phase_number, e.phases, e.regions,

@@ -1,11 +1,13 @@
 """Keeping the search index in step with the live pages: entries are written on publish and removed on unpublish."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Manager
 from django.utils.html import strip_tags
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search.index import SearchField
 
+from . import elastic
 from .analysis import index_columns, words
 from .models import SearchEntry, SearchTerm
 
@@ -40,14 +42,14 @@ def _numbers_and_slugs(page):
         phases.add(page.number)
     related_phases = getattr(page, "phases", None)
     if isinstance(related_phases, Manager):
-        phases.update(related_phases.values_list("number", flat=True))
+        phases.update(phase.number for phase in related_phases.all())
     regions = set()
     region = getattr(page, "region", None)
     if getattr(region, "slug", None):
         regions.add(region.slug)
     related_regions = getattr(page, "regions", None)
     if isinstance(related_regions, Manager):
-        regions.update(related_regions.values_list("slug", flat=True))
+        regions.update(region.slug for region in related_regions.all())
     return phases, regions
 
 
@@ -75,43 +77,75 @@ def entry_for(page):
     )
 
 
-def is_searchable(page):
-    return page.live and page.depth > 1 and not page.get_view_restrictions().exists()
+def restricted_paths():
+    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
 
 
-def index_pages(pages):
+def is_searchable(page, restricted):
+    return page.live and page.depth > 1 and not any(page.path.startswith(path) for path in restricted)
+
+
+def index_pages(pages, to_engine=True, restricted=None):
     """Writes the entries of `pages` (specific pages), replacing old ones; pages not searchable lose theirs."""
     pages = list(pages)
-    entries = [entry_for(page) for page in pages if is_searchable(page)]
+    restricted = restricted_paths() if restricted is None else restricted
+    entries = [entry_for(page) for page in pages if is_searchable(page, restricted)]
     vocabulary = {
         (entry.language, word.lower()[:60])
         for entry in entries
         for word in words(entry.title_terms + " " + entry.body_terms)
     }
+    page_ids = [page.pk for page in pages]
     with transaction.atomic():
-        SearchEntry.objects.filter(page_id__in=[page.pk for page in pages]).delete()
+        old = SearchEntry.objects.filter(page_id__in=page_ids)
+        removed = list(old.values_list("pk", flat=True))
+        old.delete()
         SearchEntry.objects.bulk_create(entries, batch_size=BATCH_SIZE)
         SearchTerm.objects.bulk_create(
             [SearchTerm(language=language, term=term) for language, term in vocabulary],
             batch_size=1000,
             ignore_conflicts=True,
         )
+        if to_engine and elastic.enabled():
+            transaction.on_commit(lambda: elastic.index_entries(page_ids, removed))
     return len(entries)
 
 
 def remove_pages(page_ids):
-    SearchEntry.objects.filter(page_id__in=page_ids).delete()
+    entries = SearchEntry.objects.filter(page_id__in=page_ids)
+    removed = list(entries.values_list("pk", flat=True))
+    entries.delete()
+    if elastic.enabled():
+        transaction.on_commit(lambda: elastic.index_entries([], removed))
+
+
+def _with_relations(model):
+    """`model`'s live pages with what indexing reads from them fetched in bulk: locale, region, phases, regions."""
+    pages = model.objects.live().select_related("locale")
+    names = {field.name: field for field in model._meta.get_fields()}
+    if "region" in names and names["region"].many_to_one:
+        pages = pages.select_related("region")
+    return pages.prefetch_related(
+        *[name for name in ("phases", "regions") if name in names and names[name].many_to_many]
+    )
 
 
 def rebuild():
-    """Indexes every live page again; returns how many entries were written."""
+    """Indexes every live page again, model by model in batches; returns how many entries were written."""
     SearchEntry.objects.all().delete()
     SearchTerm.objects.all().delete()
+    restricted = restricted_paths()
     written = 0
-    ids = list(Page.objects.live().filter(depth__gt=1).values_list("pk", flat=True).order_by("pk"))
-    for start in range(0, len(ids), BATCH_SIZE):
-        batch = Page.objects.filter(pk__in=ids[start : start + BATCH_SIZE]).select_related("locale").specific()
-        written += index_pages(batch)
+    for content_type in ContentType.objects.filter(pk__in=Page.objects.live().values("content_type")):
+        model = content_type.model_class()
+        if model is None:
+            continue
+        ids = list(Page.objects.live().filter(depth__gt=1, content_type=content_type).values_list("pk", flat=True))
+        for start in range(0, len(ids), BATCH_SIZE):
+            batch = _with_relations(model).filter(pk__in=ids[start : start + BATCH_SIZE])
+            written += index_pages(batch, to_engine=False, restricted=restricted)
+    if elastic.enabled():
+        elastic.rebuild()
     return written
 
 

@@ -10,6 +10,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
+from wagtail.search import index
+
+from .engine_settings import ANALYSED
 
 
 class SearchEntry(models.Model):
@@ -60,3 +63,23 @@ class SearchQueryDay(models.Model):
 
     def __str__(self):
         return f"{self.query} ({self.language}, {self.day})"
+
+
+class SearchEntryDocument(index.Indexed, SearchEntry):
+    """A SearchEntry as a document of the scale-out engine: the same analysed columns, weighted as in the database."""
+
+    search_fields = [
+        index.SearchField("title_terms", es_extra=ANALYSED),
+        index.SearchField("title_parts", es_extra=ANALYSED),
+        index.SearchField("body_terms", es_extra=ANALYSED),
+        index.SearchField("body_parts", es_extra=ANALYSED),
+        index.FilterField("language"),
+        index.FilterField("page_id"),
+        index.FilterField("content_type_id"),
+        index.FilterField("phase_number"),
+        index.FilterField("phases"),
+        index.FilterField("regions"),
+    ]
+
+    class Meta:
+        proxy = True

@@ -97,9 +97,9 @@ def test_the_case_story_form_survives_hostile_input_and_files(client, content):
 
 def test_search_survives_hostile_queries(client, content):
     @EXAMPLES
-    @given(TEXT, st.text(max_size=10))
-    def check(query, page_number):
-        response = client.get("/fi/haku/", {"q": query, "page": page_number})
+    @given(TEXT, st.text(max_size=10), TEXT, TEXT, st.sampled_from(["/fi/haku/", "/sv/sok/", "/en/search/"]))
+    def check(query, page_number, kind, phase, path):
+        response = client.get(path, {"q": query, "page": page_number, "type": kind, "phase": phase, "region": phase})
         assert response.status_code < 500
 
     check()

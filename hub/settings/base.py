@@ -173,14 +173,20 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# Search: the database backend by default; Elasticsearch when ELASTICSEARCH_URL is set.
+# Search: the site's own index in the database (SQLite FTS5 or PostgreSQL full text) by default. When
+# ELASTICSEARCH_URL or OPENSEARCH_URL is set, Wagtail's Elasticsearch 9 or OpenSearch 3 backend holds it instead,
+# with the same pre-analysed terms (see search/elastic.py), and serves the admin's search too.
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "").strip()
-if ELASTICSEARCH_URL:
+OPENSEARCH_URL = os.environ.get("OPENSEARCH_URL", "").strip()
+if ELASTICSEARCH_URL or OPENSEARCH_URL:
+    from search.engine_settings import ENGINE_INDEX_SETTINGS
+
     WAGTAILSEARCH_BACKENDS = {
         "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch9",
-            "URLS": [ELASTICSEARCH_URL],
+            "BACKEND": "wagtail.search.backends." + ("elasticsearch9" if ELASTICSEARCH_URL else "opensearch3"),
+            "URLS": [ELASTICSEARCH_URL or OPENSEARCH_URL],
             "INDEX_PREFIX": os.environ.get("ELASTICSEARCH_INDEX_PREFIX", "kylatyollistaa_"),
+            "INDEX_SETTINGS": ENGINE_INDEX_SETTINGS,
         }
     }
 else:
