@@ -31,6 +31,7 @@ setup: $(VENV)/.installed pdf-deps search-deps
 	$(MANAGE) compile_translations
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_content
+	$(MANAGE) rebuild_search_index
 
 ## run: set up, then serve the site with the handbook on http://127.0.0.1:8000/
 run: setup

@@ -2,7 +2,8 @@
 
 Finnish goes through Voikko to base forms and compound parts ("kyläyhdistyksille" → kyläyhdistys;
 parts kylä, yhdistys); Swedish and English through their Snowball stemmers. A word gives *terms*
-(its own form and base forms) and *parts* (the pieces of a compound). Parts are indexed in columns
+(its base forms or stem, or the word itself when the analysis does not know it) and *parts* (the pieces
+of a compound). Parts are indexed in columns
 of their own with a lower weight, so a page sharing only "yhdistys" ranks below a "kyläyhdistys" page.
 Without Voikko, Finnish falls back to the lower-cased word alone, and `voikko_missing()` says so.
 """
@@ -22,7 +23,7 @@ WORDBASE = re.compile(r"\+([^+(]*)\(([^)]*)\)")
 
 @dataclass(frozen=True)
 class Word:
-    """One analysed word: its terms (own form and base forms) and its compound parts."""
+    """One analysed word: its terms (base forms or stem; the word itself when it has none) and compound parts."""
 
     surface: str
     terms: frozenset
@@ -72,13 +73,14 @@ def _compound_parts(wordbases):
 @lru_cache(maxsize=100_000)
 def _finnish(word):
     voikko = _voikko()
-    terms, parts = {word}, set()
+    terms, parts = set(), set()
     if voikko is not None:
         for analysis in voikko.analyze(word):
             base = analysis.get("BASEFORM")
             if base:
                 terms.add(base.lower())
             parts |= _compound_parts(analysis.get("WORDBASES", ""))
+    terms = terms or {word}
     return Word(word, frozenset(terms), frozenset(parts - terms))
 
 
@@ -89,7 +91,7 @@ def _stemmer(language):
 
 @lru_cache(maxsize=100_000)
 def _stemmed(word, language):
-    return Word(word, frozenset({word, _stemmer(language).stemWord(word)}), frozenset())
+    return Word(word, frozenset({_stemmer(language).stemWord(word)}), frozenset())
 
 
 def analyse_word(word, language):

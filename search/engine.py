@@ -13,10 +13,11 @@ from django.db import connection
 from django.db.models.functions import Length
 
 from . import elastic
-from .analysis import analyse, spelling_suggestions
+from .analysis import Word, analyse, analyse_word, spelling_suggestions
 from .models import SearchTerm
 
-MAX_HITS = 5000
+MAX_HITS = 1000  # the best this many hits are ranked, counted and faceted
+FEW_HITS = 10
 MAX_QUERY_WORDS = 12
 SQLITE_WEIGHTS = "10.0, 4.0, 1.0, 0.4"
 POSTGRES_WEIGHTS = "{0.04, 0.1, 0.4, 1.0}"  # D, C, B, A
@@ -45,6 +46,10 @@ def query_words(text, language):
 
 def _alternatives(word):
     return sorted(word.terms | word.parts)
+
+
+def _without_parts(word):
+    return Word(word.surface, word.terms, frozenset())
 
 
 def _sqlite_match(words, require_all):
@@ -93,13 +98,18 @@ def _rows(language, words, require_all):
 
 
 def find(language, words, require_all=True):
-    """The entries matching the analysed query `words`, best first."""
+    """The entries matching the analysed query `words`, best first.
+
+    The words' own terms are tried first; their compound parts are added only when that finds fewer than
+    FEW_HITS entries, since a part such as "työ" matches most pages: a weak, slow match to keep for last.
+    """
     if not words:
         return []
+    rows = _rows(language, [_without_parts(word) for word in words], require_all)
+    if len(rows) < FEW_HITS and any(word.parts for word in words):
+        rows = _rows(language, words, require_all)
     hits = []
-    for entry_id, page_id, content_type_id, phase_number, phases, regions, rank, phase_title in _rows(
-        language, words, require_all
-    ):
+    for entry_id, page_id, content_type_id, phase_number, phases, regions, rank, phase_title in rows:
         title = set(phase_title.split())
         names_phase = bool(title) and all(title & word.terms for word in words)
         hits.append(
@@ -142,9 +152,11 @@ def correct(language, words):
 def _nearest(language, surface):
     suggestions = spelling_suggestions(surface, language)
     if suggestions:
-        known = set(SearchTerm.objects.filter(language=language, term__in=suggestions).values_list("term", flat=True))
+        terms = {suggestion: analyse_word(suggestion, language).terms for suggestion in suggestions}
+        wanted = set().union(*terms.values())
+        known = set(SearchTerm.objects.filter(language=language, term__in=wanted).values_list("term", flat=True))
         for suggestion in suggestions:
-            if suggestion in known:
+            if terms[suggestion] & known:
                 return suggestion
     candidates = (
         SearchTerm.objects.filter(language=language, term__startswith=surface[:1])

@@ -18,7 +18,7 @@ from wagtail.models import Locale
 from hub.core.models import Region
 from hub.core.phases import phase_choices
 
-from .engine import correct, find, query_words
+from .engine import MAX_HITS, correct, find, query_words
 from .models import SearchEntry, SearchQueryDay
 from .snippets import snippet
 
@@ -212,6 +212,8 @@ def search(request):
         search_results=page_of_hits,
         results=_results(page_of_hits.object_list, outcome.corrected or query, language, request),
         paginator=paginator,
+        capped=len(outcome.hits) >= MAX_HITS,
+        max_hits=MAX_HITS,
         corrected=outcome.corrected,
         corrected_url=_link(QueryDict(mutable=True), "q", outcome.corrected) if outcome.corrected else "",
         partial=outcome.partial,

@@ -1,3 +1,5 @@
+import os
+
 import pytest
 from django.core.cache import cache
 from wagtail.models import Page, Site
@@ -71,3 +73,15 @@ def handbook_with_phases(home_page):
     handbook = HandbookPageFactory(parent=home_page)
     phases = [PhasePageFactory(parent=handbook, number=number) for number in range(1, 4)]
     return handbook, phases
+
+
+@pytest.fixture
+def voikko():
+    """Finnish analysis: tests that need it skip without Voikko locally and fail under CI=true."""
+    from search.analysis import voikko_missing
+
+    if voikko_missing():
+        message = "Voikko is not installed (Debian libvoikko1 and voikko-fi): run `make search-deps` as root."
+        if os.environ.get("CI") == "true":
+            pytest.fail(message)
+        pytest.skip(message)

@@ -6,19 +6,19 @@ from search import analysis
 from search.analysis import analyse_word, index_columns, voikko_missing
 
 
-def test_inflected_finnish_words_share_their_base_form():
+def test_inflected_finnish_words_share_their_base_form(voikko):
     forms = ["kyläyhdistys", "kyläyhdistyksen", "kyläyhdistyksille"]
     assert all("kyläyhdistys" in analyse_word(form, "fi").terms for form in forms)
     assert "työllistää" in analyse_word("työllistäminen", "fi").terms & analyse_word("työllistämiseen", "fi").terms
 
 
-def test_a_compound_gives_its_parts():
+def test_a_compound_gives_its_parts(voikko):
     assert {"kylä", "yhdistys"} <= analyse_word("kyläyhdistyksen", "fi").parts
     assert {"pitkäaikainen", "työtön"} <= analyse_word("pitkäaikaistyöttömille", "fi").parts
     assert analyse_word("yhdistys", "fi").parts == frozenset()
 
 
-def test_parts_and_terms_are_indexed_in_separate_columns():
+def test_parts_and_terms_are_indexed_in_separate_columns(voikko):
     terms, parts = index_columns("Kyläyhdistyksen työntekijä", "fi")
     assert "kyläyhdistys" in terms.split() and "kylä" not in terms.split()
     assert {"kylä", "yhdistys"} <= set(parts.split())
@@ -43,6 +43,6 @@ def test_without_voikko_finnish_falls_back_to_the_plain_word(monkeypatch):
         analysis._finnish.cache_clear()
 
 
-def test_voikko_is_installed_where_the_tests_run():
-    """`make test-deps` installs libvoikko1 and voikko-fi; a run without them would measure plain matching."""
+def test_voikko_is_installed_where_the_tests_run(voikko):
+    """`make test-deps` installs libvoikko1 and voikko-fi; under CI=true the fixture fails a run without them."""
     assert not voikko_missing()

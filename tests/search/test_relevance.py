@@ -19,6 +19,7 @@ def test_the_judged_set_covers_each_kind_of_query():
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("voikko")
 def test_recall_at_3_stays_above_the_floor_in_every_language(capsys):
     scores = evaluate(read_judgements(JUDGEMENTS))
     report = table(scores, connection.vendor)

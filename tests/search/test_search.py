@@ -2,6 +2,7 @@
 
 import re
 
+import pytest
 from django.contrib.auth.models import Group
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, PageViewRestriction
@@ -13,6 +14,8 @@ from search.indexing import rebuild
 from search.models import SearchEntry, SearchQueryDay
 from tests.factories import CaseStudyIndexPageFactory, CaseStudyPageFactory, UserFactory
 from tests.helpers import assert_queries_do_not_grow
+
+pytestmark = pytest.mark.usefixtures("voikko")
 
 
 def result_titles(html):
@@ -171,3 +174,21 @@ def test_results_page_queries_do_not_grow_with_the_matching_pages(client, conten
             case.save_revision().publish()
 
     assert_queries_do_not_grow(client, "/fi/haku/?q=asiointikyyti", add_cases, django_assert_max_num_queries)
+
+
+def test_a_title_match_outranks_a_page_that_only_mentions_the_word(client, content):
+    home = Page.objects.get(depth=2, locale__language_code="fi")
+    index = CaseStudyIndexPageFactory(parent=home)
+    mentions = "<p>" + " ".join(["Kylässä on myös saunanlämmittäjä."] * 5) + "</p>"
+    CaseStudyPageFactory(parent=index, title="Kylän talkoot", story=mentions).save_revision().publish()
+    CaseStudyPageFactory(parent=index, title="Saunanlämmittäjät Koivikossa").save_revision().publish()
+    assert result_titles(search(client, q="saunanlämmittäjä"))[:2] == ["Saunanlämmittäjät Koivikossa", "Kylän talkoot"]
+
+
+def test_a_very_broad_search_says_how_many_it_shows(client, content, monkeypatch):
+    from search import engine, views
+
+    monkeypatch.setattr(engine, "MAX_HITS", 5)
+    monkeypatch.setattr(views, "MAX_HITS", 5)
+    html = search(client, q="kyläyhdistys")
+    assert "Yli 5 tulosta" in html and len(result_titles(html)) == 5
