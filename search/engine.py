@@ -16,7 +16,7 @@ from . import elastic
 from .analysis import Word, analyse, analyse_word, spelling_suggestions
 from .models import SearchTerm
 
-MAX_HITS = 1000  # the best this many hits are ranked, counted and faceted
+MAX_HITS = 1000  # only the best this many hits are returned, counted and faceted
 FEW_HITS = 10
 MAX_QUERY_WORDS = 12
 SQLITE_WEIGHTS = "10.0, 4.0, 1.0, 0.4"
