@@ -76,6 +76,11 @@ def _type_key(content_type_id):
     return ContentType.objects.get_for_id(content_type_id).model
 
 
+def _type_label(content_type_id):
+    model = ContentType.objects.get_for_id(content_type_id).model_class()
+    return str(model._meta.verbose_name).capitalize() if model else ""
+
+
 def _facet_values(hit, name):
     if name == "type":
         return (_type_key(hit.content_type_id),)
@@ -89,8 +94,7 @@ def _facets(hits, selected, locale, params):
         "region": dict(Region.options(locale)),
     }
     for content_type_id in {hit.content_type_id for hit in hits}:
-        content_type = ContentType.objects.get_for_id(content_type_id)
-        labels["type"][content_type.model] = str(content_type.model_class()._meta.verbose_name).capitalize()
+        labels["type"][_type_key(content_type_id)] = _type_label(content_type_id)
     groups = [FacetGroup("type", _("Content type")), FacetGroup("phase", _("Phase")), FacetGroup("region", _("Region"))]
     for group in groups:
         # A facet's counts are taken with the other facets' filters applied, not its own.
@@ -135,12 +139,11 @@ def _results(hits, words_text, language, request):
         entry = by_id.get(hit.entry_id)
         if entry is None:
             continue
-        model = ContentType.objects.get_for_id(entry.content_type_id).model_class()
         results.append(
             {
                 "title": entry.page.title,
                 "url": entry.page.get_url(request),
-                "type": str(model._meta.verbose_name).capitalize() if model else "",
+                "type": _type_label(entry.content_type_id),
                 "phase_number": entry.phase_number,
                 "snippet": snippet(entry.text, words, language),
             }
