@@ -52,48 +52,42 @@ def _without_parts(word):
     return Word(word.surface, word.terms, frozenset())
 
 
-def _sqlite_match(words, require_all):
-    """FTS5: a word's terms match anywhere, its compound parts only where they are compound parts too."""
-    groups = []
-    for word in words:
-        alternatives = [f'"{term}"' for term in sorted(word.terms)]
-        alternatives += [f'{{title_parts body_parts}}: "{part}"' for part in sorted(word.parts)]
-        groups.append("(" + " OR ".join(alternatives) + ")")
-    return (" AND " if require_all else " OR ").join(groups)
+# How each database writes a term, a compound part (only in the parts columns), "or" and "and".
+MATCH_SYNTAX = {
+    "sqlite": ('"{}"', '{{title_parts body_parts}}: "{}"', " OR ", " AND "),
+    "postgresql": ("'{}'", "'{}':BD", " | ", " & "),  # weights B and D are the parts columns
+}
+HIT_COLUMNS = """e.id, e.page_id, e.content_type_id, e.phase_number, e.phases, e.regions, {rank} AS rank,
+    CASE WHEN e.phase_number IS NULL THEN '' ELSE e.title_terms || ' ' || e.title_parts END"""
 
 
-def _postgres_match(words, require_all):
-    """tsquery: as on SQLite; weights B and D are the parts columns."""
-    groups = []
-    for word in words:
-        alternatives = [f"'{term}'" for term in sorted(word.terms)] + [f"'{part}':BD" for part in sorted(word.parts)]
-        groups.append("(" + " | ".join(alternatives) + ")")
-    return (" & " if require_all else " | ").join(groups)
+def match_expression(words, require_all, vendor):
+    """The full-text query: a word's terms match anywhere, its compound parts only where they are parts too."""
+    term, part, either, both = MATCH_SYNTAX[vendor]
+    groups = [
+        "("
+        + either.join([term.format(t) for t in sorted(word.terms)] + [part.format(p) for p in sorted(word.parts)])
+        + ")"
+        for word in words
+    ]
+    return (both if require_all else either).join(groups)
 
 
 def _rows(language, words, require_all):
     if elastic.enabled():
         return elastic.rows(language, words, require_all, MAX_HITS)
     if connection.vendor == "postgresql":
-        sql = f"""
-            SELECT e.id, e.page_id, e.content_type_id, e.phase_number, e.phases, e.regions,
-                   ts_rank('{POSTGRES_WEIGHTS}', e.document, q) AS rank,
-                   CASE WHEN e.phase_number IS NULL THEN '' ELSE e.title_terms || ' ' || e.title_parts END
+        sql = f"""SELECT {HIT_COLUMNS.format(rank=f"ts_rank('{POSTGRES_WEIGHTS}', e.document, q)")}
             FROM search_searchentry e, to_tsquery('simple', %s) q
-            WHERE e.language = %s AND e.document @@ q
+            WHERE e.document @@ q AND e.language = %s
             ORDER BY rank DESC, e.id LIMIT {MAX_HITS}"""
-        params = [_postgres_match(words, require_all), language]
     else:
-        sql = f"""
-            SELECT e.id, e.page_id, e.content_type_id, e.phase_number, e.phases, e.regions,
-                   -bm25(search_searchentry_fts, {SQLITE_WEIGHTS}) AS rank,
-                   CASE WHEN e.phase_number IS NULL THEN '' ELSE e.title_terms || ' ' || e.title_parts END
+        sql = f"""SELECT {HIT_COLUMNS.format(rank=f"-bm25(search_searchentry_fts, {SQLITE_WEIGHTS})")}
             FROM search_searchentry_fts JOIN search_searchentry e ON e.id = search_searchentry_fts.rowid
             WHERE search_searchentry_fts MATCH %s AND e.language = %s
             ORDER BY rank DESC, e.id LIMIT {MAX_HITS}"""
-        params = [_sqlite_match(words, require_all), language]
     with connection.cursor() as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(sql, [match_expression(words, require_all, connection.vendor), language])
         return cursor.fetchall()
 
 
@@ -108,26 +102,13 @@ def find(language, words, require_all=True):
     rows = _rows(language, [_without_parts(word) for word in words], require_all)
     if len(rows) < FEW_HITS and any(word.parts for word in words):
         rows = _rows(language, words, require_all)
-    hits = []
+    naming_a_phase, others = [], []
     for entry_id, page_id, content_type_id, phase_number, phases, regions, rank, phase_title in rows:
+        hit = Hit(entry_id, page_id, content_type_id, phase_number, tuple(phases.split()), tuple(regions.split()), rank)
         title = set(phase_title.split())
         names_phase = bool(title) and all(title & word.terms for word in words)
-        hits.append(
-            (
-                not names_phase,
-                Hit(
-                    entry_id,
-                    page_id,
-                    content_type_id,
-                    phase_number,
-                    tuple(phases.split()),
-                    tuple(regions.split()),
-                    rank,
-                ),
-            )
-        )
-    hits.sort(key=lambda pair: (pair[0], -pair[1].rank, pair[1].entry_id))
-    return [hit for _, hit in hits]
+        (naming_a_phase if names_phase else others).append(hit)
+    return naming_a_phase + others  # rows come best first
 
 
 def correct(language, words):

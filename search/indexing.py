@@ -4,8 +4,11 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.db.models import Manager
 from django.utils.html import strip_tags
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 from wagtail.search.index import SearchField
+
+from hub.core.phases import is_phase
+from hub.core.visibility import is_public, restricted_paths
 
 from . import elastic
 from .analysis import index_columns, words
@@ -36,10 +39,8 @@ def page_text(page):
     return " ".join(" ".join(strip_tags(text).split()) for text in texts if text)
 
 
-def _numbers_and_slugs(page):
-    phases = set()
-    if getattr(page, "number", None) and page.specific_class.__name__ == "PhasePage":
-        phases.add(page.number)
+def _phases_and_regions(page):
+    phases = {page.number} if is_phase(page) else set()
     related_phases = getattr(page, "phases", None)
     if isinstance(related_phases, Manager):
         phases.update(phase.number for phase in related_phases.all())
@@ -59,8 +60,7 @@ def entry_for(page):
     text = page_text(page)
     title_terms, title_parts = index_columns(page.title, language)
     body_terms, body_parts = index_columns(text, language)
-    phases, regions = _numbers_and_slugs(page)
-    is_phase = page.specific_class.__name__ == "PhasePage"
+    phases, regions = _phases_and_regions(page)
     return SearchEntry(
         page_id=page.pk,
         language=language,
@@ -71,18 +71,14 @@ def entry_for(page):
         body_terms=body_terms,
         body_parts=body_parts,
         text=text[:MAX_TEXT_LENGTH],
-        phase_number=page.number if is_phase else None,
+        phase_number=page.number if is_phase(page) else None,
         phases=" ".join(str(number) for number in sorted(phases)),
         regions=" ".join(sorted(regions)),
     )
 
 
-def restricted_paths():
-    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
-
-
 def is_searchable(page, restricted):
-    return page.live and page.depth > 1 and not any(page.path.startswith(path) for path in restricted)
+    return page.live and page.depth > 1 and is_public(page, restricted)
 
 
 def index_pages(pages, to_engine=True, restricted=None):
@@ -91,9 +87,7 @@ def index_pages(pages, to_engine=True, restricted=None):
     restricted = restricted_paths() if restricted is None else restricted
     entries = [entry_for(page) for page in pages if is_searchable(page, restricted)]
     vocabulary = {
-        (entry.language, word.lower()[:60])
-        for entry in entries
-        for word in words(entry.title_terms + " " + entry.body_terms)
+        (entry.language, word[:60]) for entry in entries for word in words(entry.title_terms + " " + entry.body_terms)
     }
     page_ids = [page.pk for page in pages]
     with transaction.atomic():

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from hub.core.models import Region
 from hub.core.phases import phase_choices
@@ -152,15 +152,18 @@ def _results(hits, words_text, language, request):
 
 
 def _promotions(query, locale, request):
+    """The editors' recommended results for `query`: pages in the reader's language, then external links."""
+    promotions = list(SearchPromotion.objects.filter(query__query_string=query.lower()).select_related("page"))
+    keys = [promotion.page.translation_key for promotion in promotions if promotion.page_id]
+    translated = {
+        page.translation_key: page for page in Page.objects.live().filter(translation_key__in=keys, locale=locale)
+    }
     promoted = []
-    for promotion in SearchPromotion.objects.filter(query__query_string=query.lower()).select_related("page"):
-        if promotion.page_id:
-            page = promotion.page.get_translation_or_none(locale)
-            if page is not None and page.live:
-                promoted.append(
-                    {"title": page.title, "url": page.get_url(request), "description": promotion.description}
-                )
-        elif promotion.external_link_url:
+    for promotion in promotions:
+        page = translated.get(promotion.page.translation_key) if promotion.page_id else None
+        if page is not None:
+            promoted.append({"title": page.title, "url": page.get_url(request), "description": promotion.description})
+        elif not promotion.page_id and promotion.external_link_url:
             promoted.append(
                 {
                     "title": promotion.external_link_text or promotion.external_link_url,

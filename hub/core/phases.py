@@ -6,17 +6,19 @@ importing the handbook.
 """
 
 from django.apps import apps
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.models import Locale, PageViewRestriction
+from wagtail.models import Locale
 
 from .facets import Facet
+from .visibility import public_only, restricted_paths
+
+PHASE_MODEL = "handbook.PhasePage"
 
 
 def phases_field(related_name, verbose_name):
     return ParentalManyToManyField(
-        "handbook.PhasePage",
+        PHASE_MODEL,
         blank=True,
         related_name=related_name,
         limit_choices_to={"locale__language_code": "fi"},
@@ -26,7 +28,11 @@ def phases_field(related_name, verbose_name):
 
 def phases_in(locale):
     """The handbook's live phases in `locale`, in order."""
-    return apps.get_model("handbook", "PhasePage").objects.live().filter(locale=locale).order_by("number")
+    return apps.get_model(PHASE_MODEL).objects.live().filter(locale=locale).order_by("number")
+
+
+def is_phase(page):
+    return page._meta.label == PHASE_MODEL
 
 
 def source_phases(numbers):
@@ -62,18 +68,13 @@ class PhaseLinks:
         return context
 
 
-def _restricted_paths(phase):
-    """The paths of pages with view restrictions, read once per phase object (one page view lists several sections)."""
-    if "_restricted_paths" not in phase.__dict__:
-        phase.__dict__["_restricted_paths"] = list(PageViewRestriction.objects.values_list("page__path", flat=True))
-    return phase.__dict__["_restricted_paths"]
-
-
 def pages_for_phase(model, phase):
-    """Live public `model` pages in the phase's language that relate to `phase` (through its Finnish page)."""
+    """Live public `model` pages in the phase's language that relate to `phase` (through its Finnish page).
+
+    A phase page lists several sections: the view restrictions are read once per phase object.
+    """
+    if "_restricted_paths" not in phase.__dict__:
+        phase.__dict__["_restricted_paths"] = restricted_paths()
     related = model.objects.filter(phases__translation_key=phase.translation_key).values("translation_key")
     pages = model.objects.live().filter(locale_id=phase.locale_id, translation_key__in=related)
-    restricted = Q()
-    for path in _restricted_paths(phase):
-        restricted |= Q(path__startswith=path)
-    return pages.exclude(restricted) if restricted else pages
+    return public_only(pages, phase.__dict__["_restricted_paths"])

@@ -1,20 +1,13 @@
-"""The scale-out engine's mapping, documents and queries, built without a server; and, when ELASTICSEARCH_URL
-(or OPENSEARCH_URL) names one, the judged query set run against it."""
-
-import os
-from pathlib import Path
+"""The scale-out engine's mapping, documents and queries, built without a server (test_engine_live.py runs
+the judged queries against a live one)."""
 
 import pytest
-from django.test import override_settings
 from modelsearch.backends.elasticsearch9 import Elasticsearch9SearchBackend
 
 from search import elastic
 from search.engine import query_words
 from search.engine_settings import ENGINE_INDEX_SETTINGS, TERMS_ANALYSER
-from search.evaluation import evaluate, read_judgements
-from search.models import SearchEntry, SearchEntryDocument
-
-JUDGEMENTS = Path(__file__).with_name("judgements.yaml")
+from search.models import SearchEntryDocument
 
 
 @pytest.fixture
@@ -60,29 +53,3 @@ def test_a_query_needs_every_word_and_looks_for_compound_parts_among_parts_only(
 def test_a_query_may_ask_for_any_word(backend):
     query = elastic.build_query(backend, "sv", query_words("byaförening ved", "sv"), require_all=False)
     assert len(query["bool"]["should"]) == 2 and query["bool"]["minimum_should_match"] == 1
-
-
-ENGINE_URL = os.environ.get("ELASTICSEARCH_URL") or os.environ.get("OPENSEARCH_URL")
-
-
-@pytest.mark.skipif(not ENGINE_URL, reason="set ELASTICSEARCH_URL or OPENSEARCH_URL to test against a live engine")
-def test_a_live_engine_finds_what_the_database_finds(content):
-    setting = "ELASTICSEARCH_URL" if os.environ.get("ELASTICSEARCH_URL") else "OPENSEARCH_URL"
-    judgements = read_judgements(JUDGEMENTS)
-    in_database = evaluate(judgements)
-    backend_name = "elasticsearch9" if setting == "ELASTICSEARCH_URL" else "opensearch3"
-    engine = {
-        "default": {
-            "BACKEND": f"wagtail.search.backends.{backend_name}",
-            "URLS": [ENGINE_URL],
-            "INDEX_PREFIX": "kylatyollistaa_test_",
-            "INDEX_SETTINGS": ENGINE_INDEX_SETTINGS,
-        }
-    }
-    with override_settings(WAGTAILSEARCH_BACKENDS=engine, **{setting: ENGINE_URL}):
-        elastic.rebuild()
-        assert SearchEntry.objects.count() > 100
-        in_engine = evaluate(judgements)
-    for language, score in in_engine.items():
-        assert score.recall_at_3 >= 0.85, (language, score.misses)
-        assert abs(score.recall_at_3 - in_database[language].recall_at_3) <= 0.05

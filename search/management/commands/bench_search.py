@@ -14,7 +14,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.test import Client
-from django.utils import timezone
+from django.urls import reverse
+from django.utils import timezone, translation
 from wagtail.models import Page
 
 from handbook.models import PhasePage
@@ -89,7 +90,10 @@ def percentiles(times):
 
 def time_queries(queries, rounds):
     client = Client(HTTP_HOST="localhost")
-    paths = {"fi": "/fi/haku/", "sv": "/sv/sok/", "en": "/en/search/"}
+    paths = {}
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            paths[language] = reverse("search")
     for language, query in queries:  # warm caches, as a running server has them
         run_query(query, language)
     engine_times, page_times = [], []
