@@ -36,6 +36,9 @@ class SearchQueriesView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "search"
     template_name = "search/admin/queries.html"
 
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.get_page_title()}]
+
     def dispatch(self, request, *args, **kwargs):
         if not may_see_queries(request.user):
             raise PermissionDenied

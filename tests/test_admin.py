@@ -73,3 +73,61 @@ def test_translation_status_overview_queries_do_not_grow_with_the_pages(content,
 
     with django_assert_max_num_queries(3):
         translation_status()
+
+
+def visible_header(html):
+    """The <title>, the hidden h1 and the breadcrumb items a person sees in the admin's header."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html, "html.parser")
+    crumbs = soup.select("header.w-slim-header nav ol > li")
+    return {
+        "title": soup.title.get_text(strip=True),
+        "h1": soup.select_one("header.w-slim-header h1").get_text(strip=True),
+        "crumbs": [crumb.get_text(" ", strip=True) for crumb in crumbs if not crumb.has_attr("hidden")],
+    }
+
+
+REPORT_NAMES = {
+    "fi": {"search": "Haut", "forms": "Lomakkeiden tulokset", "translations": "Käännösten tila", "one": "Tulokset: "},
+    "en": {
+        "search": "Search queries",
+        "forms": "Form results",
+        "translations": "Translation status",
+        "one": "Results: ",
+    },
+}
+
+
+@pytest.mark.parametrize(("language", "home"), [("fi", "Koti"), ("en", "Home")])
+def test_each_custom_report_shows_its_own_name_as_its_title(client, content, language, home):
+    from wagtail.users.models import UserProfile
+
+    from hub.feedback.models import FeedbackFormPage
+
+    editor = UserFactory(is_superuser=True, is_staff=True)
+    UserProfile.objects.update_or_create(user=editor, defaults={"preferred_language": language})
+    client.force_login(editor)
+    survey = FeedbackFormPage.objects.get(locale__language_code="fi", slug="kylakysely-lomake")
+    names = REPORT_NAMES[language]
+    reports = {
+        "/admin/search-queries/": names["search"],
+        "/admin/form-results/": names["forms"],
+        "/admin/translation-status/": names["translations"],
+        f"/admin/form-results/{survey.pk}/": names["one"] + survey.title,
+    }
+    for url, name in reports.items():
+        response = client.get(url)
+        assert response.status_code == 200
+        header = visible_header(response.content.decode())
+        assert header["title"].startswith(name), url
+        assert header["h1"] == name, url
+        assert header["crumbs"] == [name], url
+        assert home not in header["crumbs"], url
+
+
+def test_the_admin_loads_no_gravatar(editor_client, content):
+    for url in ["/admin/", "/admin/account/", "/admin/users/", "/admin/translation-status/"]:
+        response = editor_client.get(url)
+        assert response.status_code == 200, url
+        assert "gravatar" not in response.content.decode().lower(), url

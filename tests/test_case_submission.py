@@ -1,9 +1,14 @@
 """Case stories from the public: a valid story becomes a draft in moderation; nothing is published unapproved."""
 
 import io
+import os
+import re
+import time
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -13,6 +18,7 @@ from PIL import Image
 from wagtail.models import Locale, WorkflowState
 
 from hub.cases.models import CaseStudyIndexPage, CaseStudyPage, CaseSubmissionPage
+from hub.core.uploads import HOLDING_FOLDER
 
 from .factories import UserFactory
 from .forms import started
@@ -49,9 +55,16 @@ def story(**overrides):
         "submitter_email": "liisa@example.org",
         "consent": "on",
         "started": started(),
+        **management("indicators"),
+        **management("images"),
     }
     data.update(overrides)
     return data
+
+
+def management(prefix, total=3):
+    """The management form of a formset, as the page renders it."""
+    return {f"{prefix}-TOTAL_FORMS": str(total), f"{prefix}-INITIAL_FORMS": "0"}
 
 
 @pytest.fixture
@@ -65,7 +78,9 @@ def test_a_valid_story_becomes_a_draft_in_moderation_and_moderators_are_emailed(
     moderator = UserFactory(email="moderaattori@example.org")
     moderator.groups.add(Group.objects.get(name="Moderators"))
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(submission_page.url, {**story(), "image_1": photo(), "image_1_alt": "Pihatöitä."})
+        response = client.post(
+            submission_page.url, {**story(), "images-0-image": photo(), "images-0-alt": "Pihatöitä."}
+        )
     assert response.status_code == 302
     draft = CaseStudyPage.objects.get(title="Metsäkylän pihatyöt")
     assert draft.get_parent().specific == CaseStudyIndexPage.objects.get(locale__language_code="fi")
@@ -83,7 +98,7 @@ def test_a_valid_story_becomes_a_draft_in_moderation_and_moderators_are_emailed(
 
 
 def test_uploaded_images_lose_their_camera_and_location_data(client, submission_page):
-    client.post(submission_page.url, {**story(), "image_1": photo(), "image_1_alt": "Pihatöitä."})
+    client.post(submission_page.url, {**story(), "images-0-image": photo(), "images-0-alt": "Pihatöitä."})
     image = CaseStudyPage.objects.get(title="Metsäkylän pihatyöt").images[0].value["image"]
     assert image.description == "Pihatöitä."
     with image.open_file() as handle:
@@ -116,7 +131,12 @@ def test_a_moderator_approving_publishes_the_story(client, submission_page, djan
 
 def test_errors_are_shown_next_to_the_fields_and_what_was_valid_is_kept(client, submission_page):
     not_an_image = SimpleUploadedFile("kuva.jpg", b"<script>alert(1)</script>", content_type="image/jpeg")
-    data = {**story(village="", consent=""), "image_1": not_an_image, "image_2": photo(), "image_2_alt": ""}
+    data = {
+        **story(village="", consent=""),
+        "images-0-image": not_an_image,
+        "images-1-image": photo(),
+        "images-1-alt": "",
+    }
     response = client.post(submission_page.url, data)
     html = response.content.decode()
     assert response.status_code == 400
@@ -130,11 +150,13 @@ def test_errors_are_shown_next_to_the_fields_and_what_was_valid_is_kept(client, 
 def test_oversized_and_bomb_images_are_refused(client, submission_page, settings):
     settings.MAX_IMAGE_PIXELS = 1000
     html = client.post(
-        submission_page.url, {**story(), "image_1": photo(size=(100, 100)), "image_1_alt": "Iso."}
+        submission_page.url, {**story(), "images-0-image": photo(size=(100, 100)), "images-0-alt": "Iso."}
     ).content.decode()
     assert "Kuvassa on liikaa kuvapisteitä." in html
     settings.MAX_IMAGE_BYTES = 100
-    html = client.post(submission_page.url, {**story(), "image_1": photo(), "image_1_alt": "Iso."}).content.decode()
+    html = client.post(
+        submission_page.url, {**story(), "images-0-image": photo(), "images-0-alt": "Iso."}
+    ).content.decode()
     assert "Kuva on liian suuri" in html
     assert not CaseStudyPage.objects.filter(title="Metsäkylän pihatyöt").exists()
 
@@ -182,15 +204,15 @@ def test_the_sender_is_removed_after_the_retention_period_from_the_page_and_its_
 
 def test_indicators_sent_with_a_story_are_stored_structured_and_half_rows_are_explained(client, submission_page):
     row = {
-        "indicator_1_perspective": "economy",
-        "indicator_1_indicator": "Palvelumyynnin tulot",
-        "indicator_1_value": "1250,50",
-        "indicator_1_unit": "€",
-        "indicator_1_period": "2025",
-        "indicator_1_source": "Tilinpäätös",
-        "indicator_1_source_url": "https://example.org/tilinpaatos",
+        "indicators-0-perspective": "economy",
+        "indicators-0-indicator": "Palvelumyynnin tulot",
+        "indicators-0-value": "1250,50",
+        "indicators-0-unit": "€",
+        "indicators-0-period": "2025",
+        "indicators-0-source": "Tilinpäätös",
+        "indicators-0-source_url": "https://example.org/tilinpaatos",
     }
-    half = {"indicator_2_indicator": "Asiakkaat"}
+    half = {"indicators-1-indicator": "Asiakkaat"}
     html = client.post(submission_page.url, {**story(), **row, **half}).content.decode()
     assert html.count("Täytä tämä mittarin kohta tai tyhjennä rivi.") == 2 * 4, "next to each field and in the summary"
     assert 'value="Palvelumyynnin tulot"' in html
@@ -198,3 +220,155 @@ def test_indicators_sent_with_a_story_are_stored_structured_and_half_rows_are_ex
     indicator = CaseStudyPage.objects.get(title="Metsäkylän pihatyöt").indicators[0].value
     assert indicator["perspective"] == "economy" and str(indicator["value"]) == "1250.50"
     assert indicator["source_url"] == "https://example.org/tilinpaatos"
+
+
+def held_token(html, number=0):
+    match = re.search(rf'name="images-{number}-held" value="([^"]+)"', html)
+    return match and match.group(1)
+
+
+def held_files():
+    folder = Path(settings.MEDIA_ROOT) / HOLDING_FOLDER
+    return sorted(folder.iterdir()) if folder.exists() else []
+
+
+def test_an_image_accepted_in_a_failed_submit_is_kept_and_used_by_the_next_valid_submit(
+    client, submission_page, django_capture_on_commit_callbacks
+):
+    before = held_files()
+    data = {**story(village=""), "images-0-image": photo("pihalla.jpg"), "images-0-alt": "Pihatöitä."}
+    response = client.post(submission_page.url, data)
+    html = response.content.decode()
+    assert response.status_code == 400 and not CaseStudyPage.objects.filter(title="Metsäkylän pihatyöt").exists()
+    assert "Tallessa aiemmasta yrityksestä: <strong>pihalla.jpg</strong>" in html
+    assert 'name="images-0-remove"' in html and "Poista tallessa oleva kuva pihalla.jpg" in html
+    token = held_token(html)
+    kept = [path for path in held_files() if path not in before]
+    assert token and len(kept) == 1, "the image waits in the holding folder, named by a signed token"
+    assert "pihalla" not in kept[0].name, "held files get random names"
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(submission_page.url, {**story(), "images-0-held": token, "images-0-alt": "Pihatöitä."})
+    assert response.status_code == 302
+    images = CaseStudyPage.objects.get(title="Metsäkylän pihatyöt").images
+    assert [block.value["alt"] for block in images] == ["Pihatöitä."]
+    with images[0].value["image"].open_file() as handle:
+        stored = Image.open(handle)
+        assert stored.format == "JPEG" and not stored.getexif()
+    assert not kept[0].exists(), "a used held image is removed"
+
+
+def test_a_kept_image_can_be_removed_before_sending(client, submission_page):
+    html = client.post(
+        submission_page.url, {**story(village=""), "images-0-image": photo(), "images-0-alt": "Pihatöitä."}
+    ).content.decode()
+    token = held_token(html)
+    data = {**story(), "images-0-held": token, "images-0-alt": "Pihatöitä.", "images-0-remove": "on"}
+    assert client.post(submission_page.url, data).status_code == 302
+    assert len(CaseStudyPage.objects.get(title="Metsäkylän pihatyöt").images) == 0
+
+
+def test_a_tampered_or_expired_kept_image_is_explained_and_deleted(client, submission_page):
+    message = "Aiemmasta yrityksestä tallessa ollut kuva on vanhentunut. Valitkaa kuva uudelleen."
+    response = client.post(submission_page.url, {**story(), "images-0-held": "forged", "images-0-alt": "Kuva."})
+    assert response.status_code == 400 and message in response.content.decode()
+
+    before = held_files()
+    html = client.post(
+        submission_page.url, {**story(village=""), "images-0-image": photo(), "images-0-alt": "Kuva."}
+    ).content.decode()
+    (kept,) = [path for path in held_files() if path not in before]
+    two_hours_ago = time.time() - 2 * 3600
+    os.utime(kept, (two_hours_ago, two_hours_ago))
+    response = client.post(submission_page.url, {**story(), "images-0-held": held_token(html), "images-0-alt": "Kuva."})
+    assert response.status_code == 400 and message in response.content.decode()
+    assert not kept.exists(), "expired held images are deleted when a story is sent"
+    assert not CaseStudyPage.objects.filter(title="Metsäkylän pihatyöt").exists()
+
+
+def test_paragraphs_written_with_any_line_breaks_stay_separate(client, submission_page):
+    text = "Aloitimme keväällä.\r\n\r\nKyselyyn vastasi moni,\r\nja työ alkoi.\r\rLopuksi."
+    assert client.post(submission_page.url, story(story=text)).status_code == 302
+    draft = CaseStudyPage.objects.get(title="Metsäkylän pihatyöt")
+    assert str(draft.story) == "<p>Aloitimme keväällä.</p><p>Kyselyyn vastasi moni, ja työ alkoi.</p><p>Lopuksi.</p>"
+
+
+def test_the_form_is_grouped_in_fieldsets_with_legends_and_built_from_formsets(client, submission_page):
+    html = client.get(submission_page.url).content.decode()
+    legends = [
+        re.sub(r"<[^>]+>|\s+", " ", legend).strip() for legend in re.findall(r"<legend[^>]*>(.*?)</legend>", html, re.S)
+    ]
+    for legend in ["Kylänne ja yhdistyksenne", "Tarina", "Mittarit", "Kuvat", "Yhteystiedot"]:
+        assert legend in legends
+    assert [legend for legend in legends if legend.startswith("Mittari ")] == ["Mittari 1", "Mittari 2", "Mittari 3"]
+    sections = re.findall(r'<fieldset class="form-section form-section--(\w+)">', html)
+    assert sections == ["association", "story", "indicators", "images", "contact"]
+    association = html.split("form-section--association")[1].split("form-section--story")[0]
+    assert 'name="village"' in association and 'name="region"' in association
+    for formset in ["indicators", "images"]:
+        assert f'name="{formset}-TOTAL_FORMS" value="3"' in html
+    assert 'name="indicators-2-source_url"' in html and 'name="images-2-alt"' in html
+    assert "indicator_1_" not in html and 'name="image_1' not in html, "no numbered fields spliced into the form"
+
+
+def test_with_no_moderators_the_editors_are_told_about_a_new_story(
+    client, submission_page, django_capture_on_commit_callbacks
+):
+    Group.objects.get(name="Moderators").user_set.clear()
+    editor = UserFactory(email="toimittaja@example.org")
+    editor.groups.add(Group.objects.get(name="Editors"))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(submission_page.url, story()).status_code == 302
+    draft = CaseStudyPage.objects.get(title="Metsäkylän pihatyöt")
+    (message,) = [message for message in mail.outbox if "toimittaja@example.org" in message.to]
+    assert message.subject == "Uusi tarina odottaa moderointia: Metsäkylän pihatyöt"
+    assert draft.reference in message.body and f"/admin/pages/{draft.pk}/edit/" in message.body
+
+
+def test_with_moderators_the_editors_are_not_told(client, submission_page, django_capture_on_commit_callbacks):
+    UserFactory(email="moderaattori@example.org").groups.add(Group.objects.get(name="Moderators"))
+    UserFactory(email="toimittaja@example.org").groups.add(Group.objects.get(name="Editors"))
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(submission_page.url, story()).status_code == 302
+    recipients = [address for message in mail.outbox for address in message.to]
+    assert "moderaattori@example.org" in recipients and "toimittaja@example.org" not in recipients
+
+
+def test_with_no_moderators_nor_editors_a_superuser_is_told_by_the_workflow_alone(
+    client, submission_page, django_capture_on_commit_callbacks
+):
+    Group.objects.get(name="Moderators").user_set.clear()
+    Group.objects.get(name="Editors").user_set.clear()
+    UserFactory(email="yllapitaja@example.org", is_superuser=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(submission_page.url, story()).status_code == 302
+    subjects = [message.subject for message in mail.outbox if "yllapitaja@example.org" in message.to]
+    assert any("Metsäkylän pihatyöt" in subject for subject in subjects), subjects
+    assert not any(subject.startswith("Uusi tarina odottaa") for subject in subjects), "Wagtail already tells them"
+
+
+@pytest.mark.parametrize(
+    ("language", "region", "subject", "foreign"),
+    [
+        ("fi", "kainuu", "Tarinanne on vastaanotettu", "Er berättelse"),
+        ("sv", "pohjanmaa", "Er berättelse har tagits emot", "Tarinanne"),
+    ],
+)
+def test_the_sender_gets_a_receipt_with_the_reference_in_the_form_language(
+    client, content, django_capture_on_commit_callbacks, language, region, subject, foreign
+):
+    page = CaseSubmissionPage.objects.get(locale__language_code=language)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(page.url, story(region=region)).status_code == 302
+    draft = CaseStudyPage.objects.get(title="Metsäkylän pihatyöt")
+    (receipt,) = [message for message in mail.outbox if message.to == ["liisa@example.org"]]
+    assert receipt.subject == f"{subject}: {draft.reference}"
+    assert draft.reference in receipt.body and "Metsäkylän pihatyöt" in receipt.body
+    assert foreign not in receipt.body + receipt.subject
+
+
+def test_a_receipt_subject_never_carries_a_line_break(client, submission_page, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(submission_page.url, story(title="Otsikko\r\nBcc: kaikki@example.org")).status_code == 302
+    subjects = [message.subject for message in mail.outbox]
+    assert subjects and all("\n" not in subject and "\r" not in subject for subject in subjects)

@@ -33,7 +33,8 @@ FIELDS = [
 @pytest.fixture
 def form_page(content):
     home = Page.objects.get(depth=2, locale__language_code="fi").specific
-    return add_form_fields(FeedbackFormPageFactory(parent=home), FIELDS)
+    # Like the feedback form: the email goes with the answer so that the answer can be replied to.
+    return add_form_fields(FeedbackFormPageFactory(parent=home, keep_contact_apart=False), FIELDS)
 
 
 def answer(**overrides):

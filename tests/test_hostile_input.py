@@ -76,14 +76,16 @@ def test_feedback_forms_survive_hostile_input(client, content, slug):
 def test_the_case_story_form_survives_hostile_input_and_files(client, content):
     page = CaseSubmissionPage.objects.get(locale__language_code="fi")
     names = ["title", "village", "region", "status", "year_started", "year_ended", "people_employed", "services"]
-    names += ["phases", "summary", "story", "lessons", "submitter_name", "submitter_email", "consent", "image_1_alt"]
+    names += ["phases", "summary", "story", "lessons", "submitter_name", "submitter_email", "consent"]
+    names += ["images-0-alt", "images-0-held", "images-0-remove", "indicators-0-value", "indicators-0-source_url"]
+    names += ["images-TOTAL_FORMS", "images-INITIAL_FORMS", "indicators-TOTAL_FORMS", "indicators-INITIAL_FORMS"]
 
     @EXAMPLES
     @given(payloads(names), st.binary(max_size=3000))
     def check(payload, blob):
         data, with_start = payload
         before = records()
-        files = {"image_1": SimpleUploadedFile("kuva.jpg", blob, content_type="image/jpeg")}
+        files = {"images-0-image": SimpleUploadedFile("kuva.jpg", blob, content_type="image/jpeg")}
         response = post(client, page.url, data, with_start, files)
         assert response.status_code < 500
         after = records()

@@ -176,3 +176,69 @@ def test_an_example_partner_is_marked_on_the_phase_page(client, content):
     html = client.get(PhasePage.objects.get(locale__language_code="fi", number=7).url).content.decode()
     section = html[html.index('id="phase-partners-heading"') :]
     assert "Esimerkki Palkkapalvelu Oy" in section and "Esimerkki: ei todellinen kumppani" in section
+
+
+def real_directory(language):
+    return PartnerDirectoryPage.objects.get(locale__language_code=language)
+
+
+@pytest.mark.parametrize(
+    ("language", "label", "note"),
+    [
+        ("fi", "Koko maa", "Koko maassa toimivat kumppanit näkyvät jokaisen maakunnan kohdalla."),
+        ("sv", "Hela landet", "Samarbetspartner som verkar i hela landet visas under varje landskap."),
+        ("en", "Whole country", "Partners serving the whole country are listed under every region."),
+    ],
+)
+def test_a_region_filter_lists_the_partners_serving_the_whole_country(client, content, language, label, note):
+    nationwide = PartnerPage.objects.filter(locale__language_code=language, nationwide=True)
+    assert nationwide.count() == 4
+    html = client.get(real_directory(language).url + "?region=kainuu").content.decode()
+    listed = [re.sub(r"<[^>]+>", "", title) for title in re.findall(r'<h3><a href="[^"]+">(.+?)</a></h3>', html)]
+    assert sorted(listed) == sorted(partner.title for partner in nationwide)
+    assert "Esimerkki Palkkapalvelu" not in " ".join(listed), "a partner of another region stays out"
+    assert html.count('class="result__meta">') == 4
+    assert len(re.findall(rf'class="result__meta">[^<]* · {label}</p>', html)) == 4
+    assert note in html
+
+
+def test_region_counts_include_the_partners_serving_the_whole_country(client, content):
+    html = client.get(real_directory("fi").url).content.decode()
+    assert count_of(html, "region", "Kainuu") == 4
+    assert "Koko maassa toimivat kumppanit" not in html, "the note belongs to a region filter"
+    assert count_of(html, "region", "Pohjois-Karjala") == 5, "the example partner there and the nationwide ones"
+
+
+def test_a_nationwide_partner_is_counted_once_when_it_also_names_regions(client, directory):
+    partner = PartnerPageFactory(parent=directory, title="Valtakunnallinen", partner_type=fi(PartnerType, "yritykset"))
+    partner.nationwide = True
+    partner.regions = [fi(Region, "lappi")]
+    partner.save()
+    found, html = titles(client, directory, "?region=kainuu")
+    assert found == ["Ohjaaja Kainuu", "Rahoittaja Kainuu", "Valtakunnallinen"]
+    assert count_of(html, "region", "Lappi") == 3
+    assert count_of(html, "region", "Kainuu") == 3
+    assert count_of(html, "type", "Yritykset") == 1
+
+
+def test_the_partner_page_says_it_serves_the_whole_country(client, content):
+    partner = PartnerPage.objects.get(locale__language_code="sv", slug="stea")
+    html = client.get(partner.url).content.decode()
+    assert "<dd>Hela landet</dd>" in html
+
+
+def test_the_csv_of_a_region_lists_the_partners_serving_the_whole_country(client, content):
+    response = client.get(real_directory("fi").url + "csv/?region=kainuu")
+    assert response.status_code == 200
+    rows = response.content.decode("utf-8-sig").splitlines()
+    titles_in_csv = sorted(row.split(",")[0] for row in rows[1:])
+    assert titles_in_csv == ["Leader-ryhmät", "STEA", "Suomen Kylät ry", "Työmarkkinatori"]
+    assert all(",yes," in row for row in rows[1:])
+
+
+def test_a_region_filter_stays_quick_with_many_nationwide_partners(client, directory, django_assert_max_num_queries):
+    def add_partners(count):
+        for _ in range(count):
+            PartnerPageFactory(parent=directory, title=f"Kumppani {PartnerPage.objects.count()}", nationwide=True)
+
+    assert_queries_do_not_grow(client, directory.url + "?region=kainuu", add_partners, django_assert_max_num_queries)

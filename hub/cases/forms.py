@@ -1,4 +1,8 @@
-"""The public case-story form: the case-study fields an association can fill in, images and consent."""
+"""The public case-story form: the case-study fields an association can fill in, indicators, images and consent.
+
+Indicators and images are formsets. An image whose content was accepted is held across a failed submit, so
+the sender need not choose it again (see hub.core.uploads).
+"""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -6,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from hub.core.models import EmploymentForm, FundingSource, Perspective, Region, ServiceType
 from hub.core.phases import phase_choices
 from hub.core.protection import ProtectedForm
-from hub.core.uploads import clean_image
+from hub.core.uploads import clean_image, held_image, hold_image, release_held_image
 
 from .models import CaseStatus
 
@@ -15,6 +19,99 @@ MAX_INDICATORS = 3
 INDICATOR_PARTS = ("perspective", "indicator", "value", "unit", "period", "source", "source_url")
 INDICATOR_REQUIRED = ("perspective", "indicator", "value", "period", "source")
 CURRENT_YEARS = (1990, 2100)
+SECTIONS = (
+    ("association", _("Your village and association"), None),
+    ("story", _("The story"), None),
+    ("indicators", _("Indicators"), _("Optional. Figures that show what the work achieved, each with its source.")),
+    ("images", _("Images"), _("Optional. JPEG, PNG or WebP. Location and camera data are removed.")),
+    ("contact", _("Contact details"), None),
+)
+SECTION_FIELDS = {
+    "association": (
+        "village",
+        "region",
+        "status",
+        "year_started",
+        "year_ended",
+        "people_employed",
+        "services",
+        "employment_forms",
+        "funding_sources",
+    ),
+    "story": ("title", "summary", "story", "lessons", "phases"),
+    "contact": ("contact_name", "contact_email", "submitter_name", "submitter_email", "consent"),
+}
+
+
+class IndicatorForm(forms.Form):
+    """One indicator row: empty, or complete with its source."""
+
+    row = None
+
+    perspective = forms.ChoiceField(required=False, choices=[("", "—"), *Perspective.choices], label=_("Perspective"))
+    indicator = forms.CharField(required=False, max_length=200, label=_("What was measured"))
+    value = forms.DecimalField(required=False, max_digits=14, decimal_places=2, localize=True, label=_("Value"))
+    unit = forms.CharField(required=False, max_length=40, label=_("Unit"))
+    period = forms.CharField(required=False, max_length=60, label=_("Period"))
+    source = forms.CharField(required=False, max_length=200, label=_("Source"))
+    source_url = forms.URLField(required=False, max_length=500, assume_scheme="https", label=_("Source address"))
+
+    def clean(self):
+        cleaned = super().clean()
+        self.row = None
+        row = {part: cleaned.get(part) for part in INDICATOR_PARTS}
+        if all(value in (None, "") for value in row.values()) and not self.errors:
+            return cleaned
+        missing = [part for part in INDICATOR_REQUIRED if row[part] in (None, "") and part not in self.errors]
+        for part in missing:
+            self.add_error(part, _("Fill in this part of the indicator, or empty the row."))
+        if not self.errors:
+            self.row = {**row, "unit": row["unit"] or "", "source_url": row["source_url"] or ""}
+        return cleaned
+
+
+class ImageForm(forms.Form):
+    """One image with its alt text; `held` names an image accepted in an earlier, failed submit."""
+
+    accepted = kept_name = None
+
+    image = forms.FileField(
+        required=False,
+        label=_("Image"),
+        widget=forms.FileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+    alt = forms.CharField(required=False, max_length=255, label=_("What the image shows, for people who cannot see it"))
+    held = forms.CharField(required=False, widget=forms.HiddenInput)
+    remove = forms.BooleanField(required=False, label=_("Remove this image"))
+
+    def clean(self):
+        cleaned = super().clean()
+        self.accepted = self.kept_name = None
+        upload, token = cleaned.get("image"), cleaned.get("held", "")
+        if upload:
+            try:
+                self.accepted = (clean_image(upload), upload.name)
+            except forms.ValidationError as error:
+                self.add_error("image", error)
+                return cleaned
+        elif token and not cleaned.get("remove"):
+            try:
+                content, name = held_image(token)
+                self.accepted = (clean_image(content), name)
+            except forms.ValidationError as error:
+                self.add_error("image", error)
+                return cleaned
+        if self.accepted and not cleaned.get("alt", "").strip():
+            self.add_error("alt", _("Describe the image for people who cannot see it."))
+        return cleaned
+
+
+IndicatorFormSet = forms.formset_factory(
+    IndicatorForm, extra=MAX_INDICATORS, max_num=MAX_INDICATORS, absolute_max=MAX_INDICATORS, validate_max=True
+)
+ImageFormSet = forms.formset_factory(
+    ImageForm, extra=MAX_IMAGES, max_num=MAX_IMAGES, absolute_max=MAX_IMAGES, validate_max=True
+)
 
 
 class CaseSubmissionForm(ProtectedForm):
@@ -56,115 +153,98 @@ class CaseSubmissionForm(ProtectedForm):
     )
     submitter_name = forms.CharField(max_length=120, label=_("Your name (not published)"))
     submitter_email = forms.EmailField(
-        label=_("Your email (not published)"), help_text=_("The moderators use it only to ask about your story.")
+        label=_("Your email (not published)"),
+        help_text=_("We send a receipt there; the moderators use it only to ask about your story."),
     )
     consent = forms.BooleanField(
         label=_("I agree that the story is published and my details handled as the privacy notice says.")
     )
 
-    def __init__(self, *args, locale, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, files=None, *, locale, **kwargs):
+        super().__init__(data, files, **kwargs)
         self.fields["region"].choices = [("", "—"), *Region.options(locale)]
         self.fields["services"].choices = ServiceType.options(locale)
         self.fields["employment_forms"].choices = EmploymentForm.options(locale)
         self.fields["funding_sources"].choices = FundingSource.options(locale)
-        labels = {
-            "perspective": _("perspective"),
-            "indicator": _("what was measured"),
-            "value": _("value"),
-            "unit": _("unit"),
-            "period": _("period"),
-            "source": _("source"),
-            "source_url": _("source address"),
-        }
-        for number in range(1, MAX_INDICATORS + 1):
-            for part, label in labels.items():
-                self.fields[f"indicator_{number}_{part}"].label = _("Indicator %(number)s: %(part)s") % {
-                    "number": number,
-                    "part": label,
-                }
-        for number in range(1, MAX_IMAGES + 1):
-            self.fields[f"image_{number}"].label = _("Image %(number)s") % {"number": number}
-            self.fields[f"image_{number}_alt"].label = _(
-                "What image %(number)s shows, for people who cannot see it"
-            ) % {"number": number}
         self.fields["phases"].choices = phase_choices(locale)
+        self.indicators = IndicatorFormSet(data, prefix="indicators")
+        self.images = ImageFormSet(data, files, prefix="images")
+
+    def is_valid(self):
+        results = [super().is_valid(), self.indicators.is_valid(), self.images.is_valid()]
+        return all(results)
 
     def clean(self):
         cleaned = super().clean()
         started, ended = cleaned.get("year_started"), cleaned.get("year_ended")
         if started and ended and ended < started:
             self.add_error("year_ended", _("The end year cannot be before the start year."))
-        cleaned["indicators"] = indicator_rows(self, cleaned)
-        cleaned["images"] = []
-        for number in range(1, MAX_IMAGES + 1):
-            upload, alt = cleaned.get(f"image_{number}"), cleaned.get(f"image_{number}_alt", "").strip()
-            if not upload:
-                continue
-            try:
-                image = clean_image(upload)
-            except forms.ValidationError as error:
-                self.add_error(f"image_{number}", error)
-                continue
-            if not alt:
-                self.add_error(f"image_{number}_alt", _("Describe the image for people who cannot see it."))
-                continue
-            cleaned["images"].append((image, alt))
         return cleaned
 
+    def answers(self):
+        """The cleaned answers with the filled indicator rows and the accepted images with their alt texts."""
+        answers = super().answers()
+        answers["indicators"] = [form.row for form in self.indicators if form.row]
+        answers["images"] = [
+            (form.accepted[0], form.cleaned_data["alt"].strip()) for form in self.images if form.accepted
+        ]
+        return answers
 
-def indicator_rows(form, cleaned):
-    """The filled indicator rows; a row begun but not finished gets an error on each missing part."""
-    rows = []
-    for number in range(1, MAX_INDICATORS + 1):
-        row = {part: cleaned.get(f"indicator_{number}_{part}") for part in INDICATOR_PARTS}
-        if all(value in (None, "") for value in row.values()):
-            continue
-        missing = [part for part in INDICATOR_REQUIRED if row[part] in (None, "")]
-        for part in missing:
-            form.add_error(f"indicator_{number}_{part}", _("Fill in this part of the indicator, or empty the row."))
-        if not missing:
-            rows.append({**row, "unit": row["unit"] or "", "source_url": row["source_url"] or ""})
-    return rows
+    def held_tokens(self):
+        return [form.cleaned_data["held"] for form in self.images if form.cleaned_data.get("held")]
+
+    def hold_images(self):
+        """After a failed submit: keeps each accepted image for the re-rendered form, which shows it as kept."""
+        data = self.data.copy()
+        for form in self.images:
+            cleaned = getattr(form, "cleaned_data", {})
+            token = cleaned.get("held", "")
+            accepted = getattr(form, "accepted", None)
+            if token and (cleaned.get("image") or not accepted):
+                release_held_image(token)
+                token = ""
+            if accepted and not token:
+                token = hold_image(*accepted)
+            form.kept_name = accepted[1] if accepted else None
+            data[form.add_prefix("held")] = token
+            data.pop(form.add_prefix("remove"), None)
+        self.data = self.images.data = data
+        for form in self.images:
+            form.data = data
+
+    def sections(self):
+        """The form's parts in order, each with a legend, its fields and, for indicators and images, its formset."""
+        parts = []
+        for key, legend, intro in SECTIONS:
+            formset = {"indicators": self.indicators, "images": self.images}.get(key)
+            fields = [self[name] for name in SECTION_FIELDS.get(key, ())]
+            parts.append({"key": key, "legend": legend, "intro": intro, "fields": fields, "formset": formset})
+        return parts
+
+    def problems(self):
+        """Every error as (id of the field to jump to, label, messages), in the order of the page."""
+        found = [("", "", error) for error in self.non_field_errors()]
+        for section in self.sections():
+            for field in section["fields"]:
+                if field.errors:
+                    found.append((_anchor(field), field.label, " ".join(field.errors)))
+            formset = section["formset"]
+            if formset is None:
+                continue
+            found += [("", "", error) for error in formset.non_form_errors()]
+            for number, form in enumerate(formset, start=1):
+                for field in form.visible_fields():
+                    if field.errors:
+                        label = f"{row_legend(section['key'], number)}: {field.label}"
+                        found.append((_anchor(field), label, " ".join(field.errors)))
+        return found
 
 
-def _indicator_fields():
-    fields = {}
-    for number in range(1, MAX_INDICATORS + 1):
-        fields[f"indicator_{number}_perspective"] = forms.ChoiceField(
-            required=False, choices=[("", "—"), *Perspective.choices]
-        )
-        fields[f"indicator_{number}_indicator"] = forms.CharField(required=False, max_length=200)
-        fields[f"indicator_{number}_value"] = forms.DecimalField(
-            required=False, max_digits=14, decimal_places=2, localize=True
-        )
-        fields[f"indicator_{number}_unit"] = forms.CharField(required=False, max_length=40)
-        fields[f"indicator_{number}_period"] = forms.CharField(required=False, max_length=60)
-        fields[f"indicator_{number}_source"] = forms.CharField(required=False, max_length=200)
-        fields[f"indicator_{number}_source_url"] = forms.URLField(required=False, max_length=500, assume_scheme="https")
-    return fields
+def row_legend(key, number):
+    if key == "indicators":
+        return _("Indicator %(number)s") % {"number": number}
+    return _("Image %(number)s") % {"number": number}
 
 
-def _add_image_fields(form_class):
-    """Indicator rows, then image fields each with its alt text, after the story and before the contact details."""
-    fields = {}
-    for number in range(1, MAX_IMAGES + 1):
-        fields[f"image_{number}"] = forms.FileField(
-            required=False,
-            help_text=_("JPEG, PNG or WebP. Location and camera data are removed."),
-            widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
-        )
-        fields[f"image_{number}_alt"] = forms.CharField(
-            required=False,
-            max_length=255,
-        )
-    names = list(form_class.base_fields)
-    position = names.index("contact_name")
-    ordered = {name: form_class.base_fields[name] for name in names[:position]}
-    ordered.update(_indicator_fields())
-    ordered.update(fields)
-    ordered.update({name: form_class.base_fields[name] for name in names[position:]})
-    form_class.base_fields = ordered
-
-
-_add_image_fields(CaseSubmissionForm)
+def _anchor(field):
+    return field.auto_id + ("_0" if field.use_fieldset else "")

@@ -8,6 +8,7 @@ unless the run is forced.
 
 import hashlib
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -31,6 +32,7 @@ from .models import (
 
 SOURCE_LANGUAGE = "fi"
 CORE_CONTENT = Path(__file__).resolve().parent / "content"
+BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
 
 class ContentError(Exception):
@@ -64,8 +66,9 @@ def require(data, keys, path):
 
 
 def split_paragraphs(text):
-    """Plain text with blank lines between paragraphs, as a list of one-line paragraphs."""
-    blocks = [" ".join(block.split()) for block in (text or "").split("\n\n")]
+    """Plain text with blank lines between paragraphs, as a list of one-line paragraphs; any line-break style."""
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
+    blocks = [" ".join(block.split()) for block in BLANK_LINE.split(text)]
     return [block for block in blocks if block]
 
 
@@ -318,6 +321,8 @@ def _apply_standard_page(page, data):
             body.append(("heading", section["heading"]))
         if section.get("text"):
             body.append(("paragraph", paragraphs(section["text"])))
+        for link in section.get("links", []):
+            body.append(("link", {key: link.get(key, "") for key in ("title", "url", "description")}))
     page.body = body
 
 

@@ -5,7 +5,7 @@ from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.fields import RichTextField, StreamField
@@ -213,6 +213,20 @@ class StandardPage(BasePage):
     class Meta:
         verbose_name = _("standard page")
 
+    def get_context(self, request, *args, **kwargs):
+        """The privacy notice, in any language, also shows the data controller named in site settings."""
+        context = super().get_context(request, *args, **kwargs)
+        site_settings = SiteSettings.for_request(request)
+        if (
+            site_settings.privacy_page_id
+            and Page.objects.filter(pk=site_settings.privacy_page_id, translation_key=self.translation_key).exists()
+        ):
+            context["data_controller"] = site_settings
+            days = settings.PERSONAL_DATA_RETENTION_DAYS
+            context["retention_days"] = days
+            context["retention_months"] = days * 12 // 365 if days % 365 == 0 else None
+        return context
+
 
 @register_setting(icon="cog")
 class SiteSettings(BaseSiteSetting):
@@ -233,11 +247,52 @@ class SiteSettings(BaseSiteSetting):
         verbose_name=_("privacy notice"),
     )
     contact_email = models.EmailField(blank=True, verbose_name=_("contact email"))
+    controller_name = models.CharField(
+        max_length=200,
+        blank=True,
+        verbose_name=_("data controller"),
+        help_text=_("The organisation responsible for the personal data on this site, as named in the privacy notice."),
+    )
+    controller_address = models.TextField(blank=True, verbose_name=_("data controller's postal address"))
+    controller_email = models.EmailField(blank=True, verbose_name=_("data controller's email"))
+    controller_phone = models.CharField(max_length=40, blank=True, verbose_name=_("data controller's phone"))
+    data_protection_contact = models.CharField(
+        max_length=200,
+        blank=True,
+        verbose_name=_("data protection contact"),
+        help_text=_("Optional: a data protection officer or contact person, with an email address."),
+    )
 
-    panels = [FieldPanel("accessibility_page"), FieldPanel("privacy_page"), FieldPanel("contact_email")]
+    panels = [
+        FieldPanel("accessibility_page"),
+        FieldPanel("privacy_page"),
+        FieldPanel("contact_email"),
+        MultiFieldPanel(
+            [
+                FieldPanel("controller_name"),
+                FieldPanel("controller_address"),
+                FieldPanel("controller_email"),
+                FieldPanel("controller_phone"),
+                FieldPanel("data_protection_contact"),
+            ],
+            heading=_("Privacy notice: data controller"),
+        ),
+    ]
 
     class Meta:
         verbose_name = _("site settings")
+
+    @property
+    def missing_controller_details(self):
+        """Which of the controller's required details are empty: the name, the postal address and a contact."""
+        missing = []
+        if not self.controller_name.strip():
+            missing.append("controller_name")
+        if not self.controller_address.strip():
+            missing.append("controller_address")
+        if not (self.controller_email or self.controller_phone.strip()):
+            missing.append("controller_email")
+        return missing
 
 
 class ContentSource(models.Model):

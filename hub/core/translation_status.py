@@ -52,6 +52,9 @@ class TranslationStatusView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "globe"
     template_name = "core/translation_status.html"
 
+    def get_breadcrumbs_items(self):
+        return self.breadcrumbs_items + [{"url": "", "label": self.get_page_title()}]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         languages, rows = translation_status()

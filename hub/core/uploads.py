@@ -1,12 +1,23 @@
-"""Checks an uploaded image by its content, not its name, and re-encodes it without EXIF or location data."""
+"""Checks an uploaded image by its content, not its name, and re-encodes it without EXIF or location data.
+
+An accepted image of a form that failed for another reason is held for a while, so the sender need not choose it again.
+"""
 
 import io
+import secrets
 import warnings
+from datetime import timedelta
+from pathlib import Path
 
 from django import forms
 from django.conf import settings
+from django.core import signing
+from django.core.exceptions import SuspiciousFileOperation
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
+from django.utils.text import get_valid_filename
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -45,3 +56,77 @@ def clean_image(upload):
     output = io.BytesIO()
     cleaned.save(output, format=image.format, **({"quality": 88} if extension == "jpg" else {}))
     return ContentFile(output.getvalue(), name=f"upload.{extension}")
+
+
+HOLDING_FOLDER = "held"
+HOLDING_SALT = "hub.core.uploads.held"
+HOLDING_SECONDS = 3600
+
+
+def hold_image(image, filename):
+    """Keeps an accepted image for a later submit of the same form; returns a signed token that names it.
+
+    The file gets a random name in a folder that is not listed; the token expires after HOLDING_SECONDS.
+    """
+    extension = image.name.rsplit(".", 1)[-1]
+    image.seek(0)
+    stored = default_storage.save(f"{HOLDING_FOLDER}/{secrets.token_urlsafe(24)}.{extension}", image)
+    return signing.dumps({"file": stored, "name": shown_name(filename, extension)}, salt=HOLDING_SALT)
+
+
+def shown_name(filename, extension):
+    """The sender's file name made safe to show, or a plain one."""
+    try:
+        return get_valid_filename(Path(filename or "").name)[-100:]
+    except SuspiciousFileOperation:
+        return f"image.{extension}"
+
+
+def held_image(token):
+    """(ContentFile, the name the sender gave it) for a token from `hold_image`; ValidationError when it is gone."""
+    gone = forms.ValidationError(
+        _("The image kept from your earlier attempt has expired. Please choose it again."), code="held_expired"
+    )
+    try:
+        held = signing.loads(token, salt=HOLDING_SALT, max_age=HOLDING_SECONDS)
+        stored, shown = held["file"], held["name"]
+    except (signing.BadSignature, TypeError, KeyError, ValueError):
+        raise gone from None
+    if not stored.startswith(f"{HOLDING_FOLDER}/") or not default_storage.exists(stored):
+        raise gone
+    with default_storage.open(stored) as handle:
+        return ContentFile(handle.read(), name=stored.rsplit("/", 1)[-1]), shown
+
+
+def held_file(token):
+    """The stored name behind a valid token, or None."""
+    try:
+        return signing.loads(token, salt=HOLDING_SALT, max_age=HOLDING_SECONDS)["file"]
+    except (signing.BadSignature, TypeError, KeyError, ValueError):
+        return None
+
+
+def release_held_image(token):
+    """Deletes the held file behind `token`, if the token is still valid."""
+    stored = held_file(token)
+    if stored and stored.startswith(f"{HOLDING_FOLDER}/"):
+        default_storage.delete(stored)
+
+
+def remove_expired_held_images(now=None):
+    """Deletes held images older than HOLDING_SECONDS; returns how many were deleted."""
+    cutoff = (now or timezone.now()) - timedelta(seconds=HOLDING_SECONDS)
+    try:
+        _folders, names = default_storage.listdir(HOLDING_FOLDER)
+    except FileNotFoundError:
+        return 0
+    removed = 0
+    for name in names:
+        path = f"{HOLDING_FOLDER}/{name}"
+        try:
+            if default_storage.get_modified_time(path) < cutoff:
+                default_storage.delete(path)
+                removed += 1
+        except FileNotFoundError:
+            continue
+    return removed

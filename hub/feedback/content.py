@@ -22,6 +22,7 @@ def _apply_form(page, data):
     page.thank_you_text = paragraphs(data.get("thank_you", ""))
     page.submit_label = data.get("submit_label", "")
     page.phases = source_phases(data.get("phases"))
+    page.keep_contact_apart = bool(data.get("keep_contact_apart", True))
     existing = {field.clean_name: field for field in page.form_fields.all()}
     fields = []
     for order, item in enumerate(data["fields"]):
@@ -52,9 +53,11 @@ def _validate_form(data, path, source):
         original = [
             [item.get(key) for key in SHARED_FIELD_KEYS] + [len(item.get("choices", []))] for item in source["fields"]
         ]
-        if shape != original or data.get("phases") != source.get("phases"):
+        page_keys = ("phases", "keep_contact_apart")
+        if shape != original or any(data.get(key) != source.get(key) for key in page_keys):
             raise ContentError(
-                f"{path}: fields (names, types, numbers of choices) or phases differ from the Finnish file"
+                f"{path}: fields (names, types, numbers of choices), phases or keep_contact_apart differ from the "
+                "Finnish file"
             )
     return data
 

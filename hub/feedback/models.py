@@ -6,6 +6,7 @@ from django.core.mail import send_mail
 from django.db import models, transaction
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -23,6 +24,7 @@ from hub.core.protection import ProtectedForm, accept_submission
 logger = logging.getLogger(__name__)
 
 CHOICE_FIELD_TYPES = ("checkboxes", "dropdown", "multiselect", "radio")
+NO_ANSWER = _("No answer")
 
 
 class FeedbackFormField(TranslatableMixin, AbstractFormField):
@@ -51,6 +53,20 @@ class FeedbackFormField(TranslatableMixin, AbstractFormField):
 
 
 class ProtectedFormBuilder(FormBuilder):
+    """Builds protected forms in which an optional single choice starts as an explicit, stored-as-blank 'no answer'."""
+
+    def create_dropdown_field(self, field, options):
+        form_field = super().create_dropdown_field(field, options)
+        if not field.required:
+            form_field.choices = [("", NO_ANSWER), *form_field.choices]
+        return form_field
+
+    def create_radio_field(self, field, options):
+        form_field = super().create_radio_field(field, options)
+        if not field.required:
+            form_field.choices = [*form_field.choices, ("", NO_ANSWER)]
+        return form_field
+
     def get_form_class(self):
         return type("FeedbackForm", (ProtectedForm, BaseForm), self.formfields)
 
@@ -60,6 +76,15 @@ class FeedbackFormPage(EmailFormMixin, FormMixin, BasePage):
     thank_you_text = RichTextField(blank=True, features=["bold", "italic", "link"], verbose_name=_("thank-you text"))
     submit_label = models.CharField(max_length=60, blank=True, verbose_name=_("button text"))
     phases = phases_field("feedback_forms", _("phases of the model it serves"))
+    keep_contact_apart = models.BooleanField(
+        default=True,
+        verbose_name=_("store contact details apart from the answers"),
+        help_text=_(
+            "Answers to fields marked personal are stored as a separate contact request that is not linked to the "
+            "answers, so the answers stay anonymous. Untick only if you need to know who gave which answer, "
+            "for example to reply to feedback."
+        ),
+    )
 
     form_builder = ProtectedFormBuilder
     content_panels = BasePage.content_panels + [
@@ -68,6 +93,7 @@ class FeedbackFormPage(EmailFormMixin, FormMixin, BasePage):
         FieldPanel("submit_label"),
         FieldPanel("thank_you_text"),
         FieldPanel("phases"),
+        FieldPanel("keep_contact_apart"),
         MultiFieldPanel(
             [FieldPanel("to_address"), FieldPanel("from_address"), FieldPanel("subject")],
             _("email about new answers"),
@@ -75,6 +101,7 @@ class FeedbackFormPage(EmailFormMixin, FormMixin, BasePage):
     ]
     override_translatable_fields = [
         SynchronizedField("phases"),
+        SynchronizedField("keep_contact_apart"),
         SynchronizedField("to_address"),
         SynchronizedField("from_address"),
     ]
@@ -109,24 +136,90 @@ class FeedbackFormPage(EmailFormMixin, FormMixin, BasePage):
         context["sent"] = request.method == "GET" and request.GET.get("sent") == "1"
         return TemplateResponse(request, self.get_template(request), context, status=status)
 
+    def save(self, *args, **kwargs):
+        result = super().save(*args, **kwargs)
+        if self.keep_contact_apart:
+            self.move_contact_details_apart()
+        return result
+
+    def personal_field_names(self):
+        return [field.clean_name for field in self.get_form_fields() if field.personal]
+
+    def move_contact_details_apart(self):
+        """Moves contact details stored with earlier answers into contact requests, e.g. once the setting is on."""
+        personal = self.personal_field_names()
+        if not personal:
+            return
+        for submission in FormSubmission.objects.filter(page=self, form_data__has_any_keys=personal).iterator():
+            contact = {name: submission.form_data[name] for name in personal if name in submission.form_data}
+            if any(contact.values()):
+                ContactRequest.objects.create(
+                    page=self, contact_data=contact, sent_on=timezone.localdate(submission.submit_time)
+                )
+            submission.form_data = {key: value for key, value in submission.form_data.items() if key not in contact}
+            submission.save(update_fields=["form_data"])
+
+    def get_data_fields(self):
+        """The columns of the answers list and export: without the contact details when they are stored apart."""
+        fields = super().get_data_fields()
+        if self.keep_contact_apart:
+            personal = set(self.personal_field_names())
+            fields = [(name, label) for name, label in fields if name not in personal]
+        return fields
+
     def process_form_submission(self, form):
-        """Stores the answers; the email about them goes only after the answers are committed, and may fail."""
-        submission = FormSubmission.objects.create(form_data=form.answers(), page=self)
+        """Stores the answers, and any contact details apart from them if so set; emails go after the commit."""
+        answers = form.answers()
+        contact_request = None
+        if self.keep_contact_apart:
+            personal = self.personal_field_names()
+            contact = {name: answers.pop(name) for name in personal if name in answers}
+            if any(contact.values()):
+                contact_request = ContactRequest.objects.create(page=self, contact_data=contact)
+        submission = FormSubmission.objects.create(form_data=answers, page=self)
         if self.to_address:
             transaction.on_commit(lambda: self.notify(submission))
+            if contact_request:
+                transaction.on_commit(lambda: self.notify_contact_request(contact_request))
         return submission
+
+    def send_notification(self, subject, body, record):
+        try:
+            send_mail(
+                subject, body, self.from_address or None, [address.strip() for address in self.to_address.split(",")]
+            )
+        except Exception:
+            logger.exception("Could not email about %r of form %s; it is stored.", record, self.pk)
 
     def notify(self, submission):
         labels = dict(self.get_data_fields())
         lines = [f"{labels.get(name, name)}: {value}" for name, value in submission.form_data.items()]
-        try:
-            send_mail(
-                self.subject or self.title,
-                "\n".join(lines),
-                self.from_address or None,
-                [address.strip() for address in self.to_address.split(",")],
+        self.send_notification(self.subject or self.title, "\n".join(lines), submission)
+
+    def notify_contact_request(self, contact_request):
+        """Says only that a request came: details sent at the same moment as the answers would link the two."""
+        self.send_notification(
+            _("New contact request: %(title)s") % {"title": self.title},
+            _(
+                "Someone left their contact details in the form “%(title)s”. They are stored apart from the "
+                "answers: see Reports → Form results in the admin."
             )
-        except Exception:
-            logger.exception(
-                "Could not email about answer %s to form %s; the answer is stored.", submission.pk, self.pk
-            )
+            % {"title": self.title},
+            contact_request,
+        )
+
+
+class ContactRequest(models.Model):
+    """Contact details left in a form that keeps them apart: not linked to any answers, and dated to the day only."""
+
+    page = models.ForeignKey(FeedbackFormPage, on_delete=models.CASCADE, related_name="contact_requests")
+    contact_data = models.JSONField(default=dict)
+    sent_on = models.DateField(default=timezone.localdate, db_index=True, verbose_name=_("sent on"))
+
+    class Meta:
+        ordering = ["-sent_on", "-pk"]
+        verbose_name = _("contact request")
+        verbose_name_plural = _("contact requests")
+
+    def __str__(self):
+        return f"{self._meta.verbose_name} {self.sent_on}"

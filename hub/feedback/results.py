@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.forms.models import FormSubmission
 
-from .models import CHOICE_FIELD_TYPES, FeedbackFormPage
+from .models import CHOICE_FIELD_TYPES, ContactRequest, FeedbackFormPage
 
 
 @dataclass
@@ -22,6 +22,7 @@ class FieldSummary:
     boolean: bool
     choices: list = field(default_factory=list)
     answered: int = 0
+    unanswered: int = 0
 
 
 def summarise(page):
@@ -29,7 +30,8 @@ def summarise(page):
 
     Answers are stored under the field's name, which is the same in every language; a choice is stored by
     its label in the answerer's language, so labels are matched to the page's own labels by position.
-    A single checkbox counts the answers that ticked it.
+    A single checkbox counts the answers that ticked it. A question left blank ("no answer") is not counted as any
+    choice nor in the shares: it is counted as unanswered.
     """
     versions = list(
         FeedbackFormPage.objects.filter(translation_key=page.translation_key).prefetch_related("form_fields")
@@ -66,6 +68,16 @@ def summarise(page):
                 if index is not None and index < len(summary.choices):
                     summary.choices[index].count += 1
     for summary in summaries.values():
+        if not summary.boolean:
+            summary.unanswered = total - summary.answered
         for choice in summary.choices:
             choice.share = round(100 * choice.count / summary.answered) if summary.answered else 0
     return total, list(summaries.values())
+
+
+def contact_requests(page):
+    """([labels of the personal fields], [(date sent, [values])]) for `page` and its translations, newest first."""
+    personal = [form_field for form_field in page.form_fields.all() if form_field.personal]
+    requests = ContactRequest.objects.filter(page__translation_key=page.translation_key)
+    rows = [(request.sent_on, [request.contact_data.get(f.clean_name, "") for f in personal]) for request in requests]
+    return [form_field.label for form_field in personal], rows

@@ -1,12 +1,16 @@
-"""Removes the answers to fields marked personal from form answers older than the retention period."""
+"""Removes personal data older than the retention period: personal answers, and whole contact requests."""
 
+from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
 
-from .models import FeedbackFormPage
+from .models import ContactRequest, FeedbackFormPage
 
 
 def remove_personal_data(cutoff, dry_run=False):
-    """Blanks personal answers in submissions sent before `cutoff`; returns how many submissions changed."""
+    """Blanks personal answers in submissions sent before `cutoff` and deletes contact requests sent before it.
+
+    Returns how many submissions and contact requests changed.
+    """
     changed = 0
     for page in FeedbackFormPage.objects.prefetch_related("form_fields"):
         personal = [field.clean_name for field in page.form_fields.all() if field.personal]
@@ -18,4 +22,8 @@ def remove_personal_data(cutoff, dry_run=False):
                 if not dry_run:
                     submission.form_data = {**submission.form_data, **dict.fromkeys(personal, "")}
                     submission.save(update_fields=["form_data"])
+    expired = ContactRequest.objects.filter(sent_on__lt=timezone.localdate(cutoff))
+    changed += expired.count()
+    if not dry_run:
+        expired.delete()
     return changed

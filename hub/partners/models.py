@@ -44,7 +44,13 @@ class PartnerDirectoryPage(RoutablePageMixin, SectionIndexPage):
         locale = Locale.get_active()
         return [
             Facet("type", _("Partner type"), "partner_type__slug", PartnerType.options(locale)),
-            Facet("region", _("Region"), "regions__slug", Region.options(locale)),
+            Facet(
+                "region",
+                _("Region"),
+                "regions__slug",
+                Region.options(locale),
+                matches_every_value=models.Q(nationwide=True),
+            ),
             phase_facet(locale),
         ]
 

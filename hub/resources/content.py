@@ -18,7 +18,7 @@ from hub.core.content import (
 )
 from hub.core.phases import source_phases
 
-from .generate import BUILDERS, build_files
+from .generate import BUILDERS, build_files, builder_version
 from .models import ResourceIndexPage, ResourcePage
 
 CONTENT = Path(__file__).resolve().parent / "content"
@@ -68,7 +68,8 @@ def _validate_resource(data, path, source):
         for name in SHARED_FIELDS:
             if data.get(name) != source.get(name):
                 raise ContentError(f"{path}: {name} differs from the Finnish file")
-    return data
+    # The page is reloaded, and its files rebuilt, when the code that builds them changes, not only its source.
+    return {**data, "builder": builder_version()}
 
 
 def load(run):

@@ -7,14 +7,16 @@ sections of text, bullet items, checklists, questions and tables. From it come a
 
 import hashlib
 import io
+import itertools
 import json
+import math
 import os
 from functools import lru_cache
 from pathlib import Path
 
 from django.conf import settings
 from django.template.loader import get_template, render_to_string
-from odf import table, text
+from odf import table, teletype, text
 from odf.dc import Language, Title
 from odf.opendocument import OpenDocumentSpreadsheet, OpenDocumentText
 from odf.style import (
@@ -23,6 +25,8 @@ from odf.style import (
     Style,
     TableCellProperties,
     TableColumnProperties,
+    TableProperties,
+    TableRowProperties,
     TextProperties,
 )
 
@@ -32,6 +36,28 @@ BOX = "\u2610"
 DEFAULT_LINES = 2
 FONT = "DejaVu Sans"
 PDF_TEMPLATE = "resources/template_document.html"
+# Table widths are worked out in average characters of the table's font (DejaVu Sans, about 0.55 em wide):
+# a portrait A4 table in 9 pt holds about 100 of them, a landscape one in 8.5 pt about 160.
+PORTRAIT_COLUMNS = 6
+PORTRAIT_LINE_CHARACTERS = 96
+LANDSCAPE_LINE_CHARACTERS = 158
+BOLD_WIDTH = 1.25
+CELL_PADDING_CHARACTERS = 2.5
+WRITING_ROOM_CHARACTERS = 8
+LONG_TEXT_CHARACTERS = 50
+ODT_TEXT_WIDTH_CM = 17
+WRITING_ROW_HEIGHT = "0.9cm"
+# A spreadsheet's default 10 pt font takes about 0.2 cm a character.
+SPREADSHEET_CHARACTER_CM = 0.2
+SPREADSHEET_PADDING_CM = 0.3
+SPREADSHEET_MIN_WIDTH_CM = 3.0
+SPREADSHEET_MAX_WIDTH_CM = 8.0
+SPREADSHEET_WRAP_CHARACTERS = 38
+# The text above a sheet's table spans as many of its first columns as fit in this width, so it reads on screen.
+SPREADSHEET_NOTE_WIDTH_CM = 24
+# The height of a line of text, and the room above and below it, in each paragraph style, in centimetres.
+SPREADSHEET_LINES_CM = {"Title": (0.8, 0.3), "SectionHeading": (0.6, 0.65), "Question": (0.45, 0.5)}
+SPREADSHEET_BODY_LINE_CM = (0.45, 0.35)
 
 
 def questions(section):
@@ -87,13 +113,25 @@ class _OdfStyles:
             document,
             "Cell",
             "table-cell",
-            TableCellProperties(border="0.5pt solid #777777", padding="0.1cm"),
+            TableCellProperties(border="0.5pt solid #777777", padding="0.1cm", wrapoption="wrap", verticalalign="top"),
         )
         self.header_cell = _style(
             document,
             "HeaderCell",
             "table-cell",
-            TableCellProperties(border="0.5pt solid #777777", padding="0.1cm", backgroundcolor="#e8eef2"),
+            TableCellProperties(
+                border="0.5pt solid #777777",
+                padding="0.1cm",
+                backgroundcolor="#e8eef2",
+                wrapoption="wrap",
+                verticalalign="top",
+            ),
+        )
+        self.note_cell = _style(
+            document, "NoteCell", "table-cell", TableCellProperties(wrapoption="wrap", verticalalign="top")
+        )
+        self.writing_row = _style(
+            document, "WritingRow", "table-row", TableRowProperties(minrowheight=WRITING_ROW_HEIGHT)
         )
 
 
@@ -109,28 +147,25 @@ def _cell(value, style, paragraph_style=None):
     return cell
 
 
-def _table(spec, name, styles, paragraph_style=None, column_width=None):
+def _table(spec, name, styles, paragraph_style=None, column_styles=(), row_style=None):
+    """The table with a header row, its filled rows and its blank rows, each body row at least `row_style` high."""
     columns = spec["columns"]
     grid = table.Table(name=name)
-    for _column in columns:
-        if column_width is not None:
-            grid.addElement(table.TableColumn(stylename=column_width))
+    for index, _column in enumerate(columns):
+        if index < len(column_styles):
+            grid.addElement(table.TableColumn(stylename=column_styles[index]))
         else:
             grid.addElement(table.TableColumn())
     header = table.TableRow()
     for heading in columns:
         header.addElement(_cell(heading, styles.header_cell, paragraph_style))
     grid.addElement(header)
-    for row in spec.get("rows", []):
-        cells = list(row) + [""] * (len(columns) - len(row))
-        line = table.TableRow()
+    body_rows = [list(row) for row in spec.get("rows", [])] + [[]] * spec.get("blank_rows", 0)
+    for row in body_rows:
+        cells = row + [""] * (len(columns) - len(row))
+        line = table.TableRow(stylename=row_style) if row_style else table.TableRow()
         for value in cells[: len(columns)]:
             line.addElement(_cell(value, styles.cell, paragraph_style))
-        grid.addElement(line)
-    for _blank in range(spec.get("blank_rows", 0)):
-        line = table.TableRow()
-        for _column in columns:
-            line.addElement(_cell("", styles.cell, paragraph_style))
         grid.addElement(line)
     return grid
 
@@ -170,74 +205,193 @@ def build_odt(source, language):
         for element in _text_elements(section, styles):
             body.addElement(element)
         if section.get("table"):
-            body.addElement(_table(section["table"], f"Taulukko{number}", styles, styles.body))
+            spec = section["table"]
+            name = f"Taulukko{number}"
+            shares = column_shares(spec, PORTRAIT_LINE_CHARACTERS)
+            _style(document, name, "table", TableProperties(width=f"{ODT_TEXT_WIDTH_CM}cm", align="margins"))
+            column_styles = [
+                _style(
+                    document,
+                    f"{name}.{index}",
+                    "table-column",
+                    TableColumnProperties(
+                        columnwidth=f"{share * ODT_TEXT_WIDTH_CM:.2f}cm", relcolumnwidth=f"{round(share * 10000)}*"
+                    ),
+                )
+                for index, share in enumerate(shares)
+            ]
+            grid = _table(spec, name, styles, styles.body, column_styles, styles.writing_row)
+            grid.setAttribute("stylename", name)
+            body.addElement(grid)
     return _save(document)
 
 
 def build_ods(source, language):
-    """A spreadsheet: each table is a sheet, with its section's text above it; the title and intro open the first."""
+    """A spreadsheet: each table is a sheet, with its section's text above it; the title and intro open the first.
+
+    Columns are as wide as their texts need, up to a limit past which the text wraps; the text above a table
+    spans its first columns.
+    """
     document = OpenDocumentSpreadsheet()
     styles = _OdfStyles(document)
     _describe(document, source, language)
-    wide = _style(document, "WideColumn", "table-column", TableColumnProperties(columnwidth="4.5cm"))
     pending = [{"heading": source["title"], "text": source.get("intro", "")}]
     sheets = []
-    for section in source.get("sections", []):
+    row_styles = {}
+    for number, section in enumerate(source.get("sections", []), start=1):
         if not section.get("table"):
             pending.append(section)
             continue
         spec = section["table"]
         sheet = table.Table(name=(spec.get("name") or section.get("heading") or source["title"])[:31])
-        for _column in spec["columns"]:
-            sheet.addElement(table.TableColumn(stylename=wide))
+        widths = spreadsheet_column_widths(spec)
+        for index, width in enumerate(widths):
+            column = _style(
+                document, f"Column{number}.{index}", "table-column", TableColumnProperties(columnwidth=f"{width:.2f}cm")
+            )
+            sheet.addElement(table.TableColumn(stylename=column))
         pending.append({key: value for key, value in section.items() if key != "table"})
-        _add_note_rows(sheet, pending, styles)
+        _add_note_rows(document, sheet, widths, pending, styles, row_styles)
         pending = []
         grid = _table(spec, "", styles)
         for row in grid.getElementsByType(table.TableRow):
             sheet.addElement(row)
-        sheets.append(sheet)
+        sheets.append((sheet, widths))
     if sheets:
-        _add_note_rows(sheets[-1], pending, styles)
-    for sheet in sheets:
+        sheet, widths = sheets[-1]
+        _add_note_rows(document, sheet, widths, pending, styles, row_styles)
+    for sheet, _widths in sheets:
         document.spreadsheet.addElement(sheet)
     return _save(document)
 
 
-def _add_note_rows(sheet, sections, styles):
-    """The sections' text, a paragraph per row in the first column."""
+def spreadsheet_column_widths(spec):
+    """Each column's width in centimetres: room for its longest text, within limits; longer texts wrap."""
+    return [
+        min(
+            SPREADSHEET_MAX_WIDTH_CM,
+            max(
+                SPREADSHEET_MIN_WIDTH_CM,
+                max(column.least, min(column.longest, SPREADSHEET_WRAP_CHARACTERS)) * SPREADSHEET_CHARACTER_CM
+                + SPREADSHEET_PADDING_CM,
+            ),
+        )
+        for column in table_columns(spec)
+    ]
+
+
+def _add_note_rows(document, sheet, widths, sections, styles, row_styles):
+    """The sections' text, a paragraph per row spanning the first columns, each row high enough to show it.
+
+    Spreadsheet programs do not fit a row's height to a wrapped cell that spans columns, so it is set here;
+    `row_styles` holds the row styles made so far, by height.
+    """
+    span = max(1, sum(1 for total in itertools.accumulate(widths) if total <= SPREADSHEET_NOTE_WIDTH_CM))
+    characters_per_line = max(1, int(sum(widths[:span]) / SPREADSHEET_CHARACTER_CM))
     for section in sections:
         for element in _text_elements(section, styles):
-            cell = table.TableCell(valuetype="string")
+            line, room = SPREADSHEET_LINES_CM.get(element.getAttribute("stylename"), SPREADSHEET_BODY_LINE_CM)
+            lines = max(1, math.ceil(len(teletype.extractText(element)) / characters_per_line))
+            height = f"{lines * line + room:.2f}cm"
+            if height not in row_styles:
+                row_styles[height] = _style(
+                    document,
+                    f"NoteRow{len(row_styles) + 1}",
+                    "table-row",
+                    TableRowProperties(rowheight=height, useoptimalrowheight="false"),
+                )
+            cell = table.TableCell(valuetype="string", stylename=styles.note_cell, numbercolumnsspanned=span)
             cell.addElement(element)
-            row = table.TableRow()
+            row = table.TableRow(stylename=row_styles[height])
             row.addElement(cell)
+            for _covered in range(span - 1):
+                row.addElement(table.CoveredTableCell())
             sheet.addElement(row)
 
 
-def build_pdf(source, language):
+class _Column:
+    """How much room a table column needs, in characters of its font: `least` keeps every word whole,
+    `wanted` also keeps long texts from growing very tall, `longest` is its longest text."""
+
+    def __init__(self, heading, cells):
+        words = [len(word) for cell in cells for word in cell.split()]
+        heading_word = max((len(word) for word in str(heading).split()), default=0)
+        self.least = max(WRITING_ROOM_CHARACTERS, BOLD_WIDTH * heading_word, max(words, default=0))
+        self.longest = max((len(cell) for cell in cells), default=0)
+        self.wanted = max(self.least, min(self.longest, 2 * LONG_TEXT_CHARACTERS) / 2)
+
+
+def table_columns(spec):
+    return [
+        _Column(heading, [str(row[index]) for row in spec.get("rows", []) if index < len(row)])
+        for index, heading in enumerate(spec["columns"])
+    ]
+
+
+def column_shares(spec, characters_per_line):
+    """Each column's share of a table's width (summing to 1) on a line that holds `characters_per_line`.
+
+    Every column first gets room for its longest word and for writing; what is left goes to the columns
+    with long texts. If even the words do not fit, words break (the PDF's style allows it) rather than the
+    table running off the page.
+    """
+    columns = table_columns(spec)
+    least = [column.least + CELL_PADDING_CHARACTERS for column in columns]
+    wanted = [column.wanted + CELL_PADDING_CHARACTERS for column in columns]
+    spare = characters_per_line - sum(least)
+    if spare <= 0:
+        widths = least
+    elif sum(wanted) - sum(least) >= spare:
+        grow = spare / (sum(wanted) - sum(least))
+        widths = [low + (high - low) * grow for low, high in zip(least, wanted, strict=True)]
+    else:
+        widths = [width * characters_per_line / sum(wanted) for width in wanted]
+    return [width / sum(widths) for width in widths]
+
+
+def _pdf_table(spec):
+    columns = spec["columns"]
+    wide = len(columns) > PORTRAIT_COLUMNS
+    shares = column_shares(spec, LANDSCAPE_LINE_CHARACTERS if wide else PORTRAIT_LINE_CHARACTERS)
+    return {
+        "columns": columns,
+        "widths": [f"{100 * share:.2f}%" for share in shares],
+        "rows": [(list(row) + [""] * len(columns))[: len(columns)] for row in spec.get("rows", [])],
+        "blank_rows": range(spec.get("blank_rows", 0)),
+        "wide": wide,
+    }
+
+
+def _pdf_section(section):
+    """Everything the PDF template shows of a section, under names that a dict's own methods cannot shadow."""
+    return {
+        "heading": section.get("heading", ""),
+        "paragraphs": split_paragraphs(section.get("text")),
+        "bullets": section.get("items", []),
+        "checklist": section.get("checklist", []),
+        "questions": [{**question, "line_range": range(question["lines"])} for question in questions(section)],
+        "table": _pdf_table(section["table"]) if section.get("table") else None,
+    }
+
+
+def render_pdf(source, language):
+    """The laid-out WeasyPrint document of a template, before it is written as a PDF."""
     from weasyprint import HTML
 
     html = render_to_string(
         PDF_TEMPLATE,
         {
-            "source": source,
+            "title": source["title"],
             "language": language,
             "intro": split_paragraphs(source.get("intro")),
-            "sections": [
-                {
-                    **section,
-                    "paragraphs": split_paragraphs(section.get("text")),
-                    "questions": [
-                        {**question, "line_range": range(question["lines"])} for question in questions(section)
-                    ],
-                    "blank_range": range((section.get("table") or {}).get("blank_rows", 0)),
-                }
-                for section in source.get("sections", [])
-            ],
+            "sections": [_pdf_section(section) for section in source.get("sections", [])],
         },
     )
-    return HTML(string=html).write_pdf(pdf_tags=True)
+    return HTML(string=html).render(pdf_tags=True)
+
+
+def build_pdf(source, language):
+    return render_pdf(source, language).write_pdf(pdf_tags=True)
 
 
 COUNTRIES = {"fi": "FI", "sv": "FI", "en": "GB"}
@@ -272,6 +426,11 @@ def build_files(source, file_format, language):
 def _builder_code():
     """The code and template the files are built with: a change to either makes every cached file stale."""
     return Path(__file__).read_bytes() + Path(get_template(PDF_TEMPLATE).origin.name).read_bytes()
+
+
+def builder_version():
+    """A digest of the code and template the files are built with, to tell when built files are stale."""
+    return hashlib.sha256(_builder_code()).hexdigest()
 
 
 def _cached(extension, source, language, build):

@@ -20,6 +20,8 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 DEBUG = env_bool("DEBUG")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# A form sent without a valid CSRF token (an expired page, blocked cookies) gets a page saying what to do.
+CSRF_FAILURE_VIEW = "hub.core.views.csrf_failure"
 
 INSTALLED_APPS = [
     "hub.core",
@@ -36,6 +38,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.routable_page",
+    "wagtail.contrib.sitemaps",
     "wagtail.contrib.search_promotions",
     "wagtail.api.v2",
     "rest_framework",
@@ -57,6 +60,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
 ]
 
 MIDDLEWARE = [
@@ -220,6 +224,8 @@ WAGTAIL_SITE_NAME = "Kylä työllistää"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "odp", "pdf", "pptx", "rtf", "txt", "xlsx"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
+# No Gravatar in the admin: editors' email hashes are not sent elsewhere, and avatars work offline.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # The content-as-code loaders, run in this order by `manage.py load_content`.
 CONTENT_LOADERS = [

@@ -1,8 +1,8 @@
-"""axe-core finds no WCAG 2.1 A or AA violations on any page type."""
+"""axe-core finds no WCAG 2.1 A or AA violations, nor breaches of its best practices, on any page type."""
 
 import pytest
 
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import WCAG_21_AA_AND_BEST_PRACTICE, axe_violations
 
 pytestmark = pytest.mark.browser
 
@@ -37,7 +37,7 @@ def test_no_accessibility_violations_on_any_page_type(page):
     for name, path in PAGES.items():
         response = page.goto(path)
         assert response.status == 200, path
-        violations = axe_violations(page)
+        violations = axe_violations(page, WCAG_21_AA_AND_BEST_PRACTICE)
         if violations:
             found[name] = violations
     assert found == {}
@@ -46,4 +46,36 @@ def test_no_accessibility_violations_on_any_page_type(page):
 def test_no_accessibility_violations_on_a_narrow_screen(page):
     page.set_viewport_size({"width": 360, "height": 740})
     page.goto("/fi/kasikirja/arvioidaan-vaikutuksia/")
-    assert axe_violations(page) == []
+    assert axe_violations(page, WCAG_21_AA_AND_BEST_PRACTICE) == []
+
+
+FILTERED_CASES = "/fi/kylien-kokemuksia/?region=lappi&service=lumityot"
+
+
+def test_on_a_phone_a_listing_shows_the_result_count_and_results_before_the_folded_filters(page):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(FILTERED_CASES)
+    count = page.get_by_role("heading", level=2, name="1 kylätarina")
+    summary = page.locator("summary", has_text="Rajaa tuloksia (2 valittu)")
+    first_result = page.locator(".result h3").first
+    lapland = page.get_by_label("Lappi (1)")
+    assert page.get_by_role("status").inner_text() == "1 kylätarina"
+    assert page.locator("[role=status]:is(h1, h2, h3)").count() == 0
+    assert count.bounding_box()["y"] < summary.bounding_box()["y"] < first_result.bounding_box()["y"]
+    assert first_result.bounding_box()["y"] - count.bounding_box()["y"] < 844 / 2
+    assert not lapland.is_visible()
+
+    summary.click()
+
+    assert lapland.is_visible() and lapland.is_checked()
+
+
+def test_on_a_wide_screen_a_listing_shows_its_filters_beside_the_results(page):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(FILTERED_CASES)
+    lapland = page.get_by_label("Lappi (1)")
+    first_result = page.locator(".result h3").first
+    assert lapland.is_visible() and lapland.is_checked()
+    assert not page.locator("summary", has_text="Rajaa tuloksia").is_visible()
+    assert lapland.bounding_box()["x"] + lapland.bounding_box()["width"] < first_result.bounding_box()["x"]
+    assert first_result.bounding_box()["y"] < page.locator("form.facets").bounding_box()["y"] + 200

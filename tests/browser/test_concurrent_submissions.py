@@ -78,9 +78,13 @@ def test_twenty_stories_at_once_all_become_drafts(site, many_senders_allowed):
             "submitter_name": "Lähettäjä",
             "submitter_email": "lahettaja@example.org",
             "consent": "on",
-            "image_1_alt": "Kuva.",
+            "images-TOTAL_FORMS": "3",
+            "images-INITIAL_FORMS": "0",
+            "images-0-alt": "Kuva.",
+            "indicators-TOTAL_FORMS": "3",
+            "indicators-INITIAL_FORMS": "0",
         }
-        return send(url, data, files={"image_1": ("kuva.jpg", image, "image/jpeg")})
+        return send(url, data, files={"images-0-image": ("kuva.jpg", image, "image/jpeg")})
 
     try:
         with ThreadPoolExecutor(max_workers=STORY_SENDERS) as pool:

@@ -1,13 +1,17 @@
 """Navigation and labels every page template uses."""
 
 from django import template
+from django.apps import apps
 from django.conf import settings
+from django.core.paginator import Page as PageOfItems
+from django.db.models import Exists, OuterRef, Q
 from django.urls import translate_url
 from django.utils.translation import get_language
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
+from hub.core.facets import PAGE_PARAMETER, FacetedListing, query_in_language
 from hub.core.languages import locale_id, mark_finnish_terms
-from hub.core.models import Actor, Perspective, SiteSettings
+from hub.core.models import Actor, Perspective, Region, SiteSettings
 
 register = template.Library()
 
@@ -34,6 +38,44 @@ def main_menu(context):
     if home is None:
         return Page.objects.none()
     return home.get_children().live().in_menu()
+
+
+FORM_MODELS = ["cases.CaseSubmissionPage", "feedback.FeedbackFormPage"]
+
+
+@register.simple_tag(takes_context=True)
+def take_part_forms(context):
+    """The public forms under the home page in the current language, the story form first.
+
+    Every page's footer lists them: one query per request, view restrictions included.
+    """
+    request = context.get("request")
+    home = site_home(context)
+    if request is None or home is None:
+        return []
+    if not hasattr(request, "_take_part_forms"):
+        ancestor_paths = [home.path[:length] for length in range(Page.steplen, len(home.path) + 1, Page.steplen)]
+        restricted = PageViewRestriction.objects.filter(Q(page_id=OuterRef("pk")) | Q(page__path__in=ancestor_paths))
+        models = [apps.get_model(label) for label in FORM_MODELS]
+        pages = home.get_children().live().type(*models).exclude(Exists(restricted)).order_by("path")
+        request._take_part_forms = sorted(pages, key=lambda page: page.specific_class is not models[0])
+    return request._take_part_forms
+
+
+@register.simple_tag(takes_context=True)
+def take_part_cards(context):
+    """The public forms as their own page types, with their summaries: for the home page's invitation."""
+    forms = take_part_forms(context)
+    specific = {page.pk: page for page in Page.objects.filter(pk__in=[form.pk for form in forms]).specific()}
+    return [specific[form.pk] for form in forms if form.pk in specific]
+
+
+@register.simple_tag(takes_context=True)
+def story_form(context):
+    """The form for sending a village's story, in the current language, or None."""
+    story_model = apps.get_model(FORM_MODELS[0])
+    story = next((form for form in take_part_forms(context) if form.specific_class is story_model), None)
+    return story.specific if story else None
 
 
 @register.simple_tag
@@ -89,12 +131,34 @@ def perspective_label(value):
     return Perspective(value).label if value in Perspective.values else value
 
 
+def listing_query(context):
+    """What a listing's links to other languages carry: [(name, value)] and the taxonomies among the names.
+
+    A faceted listing keeps its filters, the search its words and filters, and any paginated listing its page
+    number. Other pages carry nothing. Values come from what the view parsed, never from the raw query string.
+    """
+    pairs, taxonomies = [], {}
+    listing = context.get("listing")
+    if isinstance(listing, FacetedListing):
+        pairs, taxonomies = listing.chosen_pairs()
+    elif "search_query" in context:
+        if context["search_query"]:
+            pairs.append(("q", context["search_query"]))
+        pairs.extend((context.get("selected") or {}).items())
+        taxonomies = {"region": Region}
+    numbers = [value.number for value in context.flatten().values() if isinstance(value, PageOfItems)]
+    if numbers and numbers[0] > 1:
+        pairs.append((PAGE_PARAMETER, numbers[0]))
+    return pairs, taxonomies
+
+
 @register.simple_tag(takes_context=True)
 def language_versions(context):
     """The page's language and one link per site language, from one query for the page's translations.
 
     Each link goes to the page's translation or, where there is none yet, to the page's path under that
-    language's prefix, where the home page serves the Finnish page with a notice.
+    language's prefix, where the home page serves the Finnish page with a notice. A listing's links keep its
+    filters and page number, with taxonomy slugs in the target language (see `listing_query`).
     """
     request = context.get("request")
     page = context.get("page")
@@ -107,15 +171,19 @@ def language_versions(context):
                 content_language = version.locale.language_code
             if version.live:
                 translated[version.locale.language_code] = version
+    pairs, taxonomies = listing_query(context)
     links = []
     for code, name in settings.LANGUAGES:
         target = translated.get(code)
         if target is not None:
             url = target.get_url(request)
         elif request is not None:
-            url = translate_url(request.get_full_path(), code)
+            url = translate_url(request.path, code)
         else:
             url = f"/{code}/"
+        query = query_in_language(pairs, code, taxonomies) if pairs else ""
+        if query:
+            url = f"{url}?{query}"
         links.append({"code": code, "name": name, "url": url, "current": code == interface_language, "page": target})
     return {"content_language": content_language, "links": links}
 
