@@ -159,10 +159,16 @@ def test_phase_pages_link_their_templates_and_templates_their_phases(client, con
     assert f'href="{phase.url}"' in client.get(resource.url).content.decode()
 
 
-def test_reloading_a_changed_source_replaces_the_file_in_place(content):
+def test_reloading_a_changed_source_replaces_the_file_in_place(content, django_capture_on_commit_callbacks):
     first = store_document("Testipohja (ODT)", "testipohja.odt", build_odt(SOURCE, "fi"))
+    replaced, storage = first.file.name, first.file.storage
     changed = {**SOURCE, "title": "Kyläkysely 2"}
-    second = store_document("Testipohja (ODT)", "testipohja.odt", build_odt(changed, "fi"))
+    with django_capture_on_commit_callbacks() as on_commit:
+        second = store_document("Testipohja (ODT)", "testipohja.odt", build_odt(changed, "fi"))
+    assert storage.exists(replaced), "the old file stays until the new one is committed"
+    for callback in on_commit:
+        callback()
+    assert not storage.exists(replaced) and storage.exists(second.file.name)
     assert second.pk == first.pk
     with second.open_file() as handle:
         assert "Kyläkysely 2" in odf_text(handle.read())[1]

@@ -7,6 +7,7 @@ Wagtail documents; reloading a changed source replaces the files in place, so th
 from pathlib import Path
 
 from django.core.files.base import ContentFile
+from django.db import transaction
 from wagtail.documents import get_document_model
 
 from hub.core.content import (
@@ -27,12 +28,18 @@ SHARED_FIELDS = ("phases", "format", "licence")
 
 
 def store_document(title, filename, data):
-    """The document titled `title`, created or with its file replaced by `data`."""
+    """The document titled `title`, created or with its file replaced by `data`.
+
+    A replaced file is deleted only once the new one is committed, so that a load that fails or is rolled back
+    leaves the document with a file.
+    """
     document_model = get_document_model()
     document = document_model.objects.filter(title=title).first() or document_model(title=title)
-    if document.pk and document.file:
-        document.file.delete(save=False)
+    replaced = document.file.name if document.pk and document.file else None
     document.file.save(filename, ContentFile(data), save=False)
+    if replaced:
+        storage = document.file.storage
+        transaction.on_commit(lambda: storage.delete(replaced))
     document._set_document_file_metadata()
     document.file.close()
     document.save()
