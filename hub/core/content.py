@@ -19,6 +19,7 @@ from django.utils.html import escape
 from wagtail.actions.copy_for_translation import ParentNotTranslatedError
 from wagtail.models import Collection, Locale, Site
 
+from .localize_records import record_translation, stable_block_ids
 from .models import (
     ContentSource,
     EmploymentForm,
@@ -46,6 +47,10 @@ class ContentRun:
     updated: list = field(default_factory=list)
     unchanged: list = field(default_factory=list)
     skipped: list = field(default_factory=list)
+    unmatched: list = field(default_factory=list)
+
+    def was_skipped(self, key):
+        return any(entry.startswith(f"{key}: ") for entry in self.skipped)
 
 
 def read_yaml(path):
@@ -191,9 +196,17 @@ class ContentFolder:
         page = sync_page(run, parent=parent, model=model, key=self.key(path), data=data, apply=apply)
         for language, translated_path in translations(self.folder, relative):
             translated = validate(read_yaml(translated_path), translated_path, data)
-            sync_translation(
-                run, original=page, language=language, key=self.key(translated_path), data=translated, apply=apply
-            )
+            key = self.key(translated_path)
+            translation = sync_translation(run, original=page, language=language, key=key, data=translated, apply=apply)
+            if run.was_skipped(key):
+                continue
+            if not record_translation(
+                page,
+                translation,
+                refresh_source=not run.was_skipped(self.key(path)),
+                record_strings=key in run.created or key in run.updated,
+            ):
+                run.unmatched.append(key)
         return page
 
     def sync_children(self, run, *, parent, model, subfolder, validate, apply):
@@ -227,6 +240,7 @@ def translations(folder, relative_path):
 
 
 def _publish(page, key, data):
+    stable_block_ids(page)
     revision = page.save_revision(log_action=True)
     revision.publish(log_action=True)
     ContentSource.objects.update_or_create(

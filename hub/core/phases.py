@@ -51,8 +51,12 @@ def phase_facet(locale, lookup="phases__number"):
 
 
 def phases_of(page):
-    """The phases `page` relates to, in the page's language."""
-    return phases_in(page.locale).filter(number__in=page.phases.values("number"))
+    """The phases `page` relates to, in the page's language.
+
+    `values_list` works both on the database relation and on the in-memory one that a preview from form data or a
+    revision holds (where `values()` would give dicts).
+    """
+    return phases_in(page.locale).filter(number__in=page.phases.values_list("number", flat=True))
 
 
 class PhaseLinks:

@@ -16,6 +16,10 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         for key in run.skipped:
             self.stdout.write(self.style.WARNING(f"skipped {key}; use --force to overwrite"))
+        for key in run.unmatched:
+            self.stdout.write(
+                self.style.WARNING(f"{key}: its strings do not match the Finnish page's one by one; left untranslated")
+            )
         self.stdout.write(
             self.style.SUCCESS(
                 f"content: {len(run.created)} created, {len(run.updated)} updated, "
