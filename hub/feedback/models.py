@@ -131,10 +131,18 @@ class FeedbackFormPage(EmailFormMixin, FormMixin, BasePage):
                 return HttpResponseRedirect(redirect_to)
         else:
             form = self.get_form(page=self, user=request.user)
+        sent = request.method == "GET" and request.GET.get("sent") == "1"
+        return self._render(request, form, sent=sent, status=status)
+
+    def _render(self, request, form, *, sent=False, status=200):
         context = self.get_context(request)
         context["form"] = form
-        context["sent"] = request.method == "GET" and request.GET.get("sent") == "1"
+        context["sent"] = sent
         return TemplateResponse(request, self.get_template(request), context, status=status)
+
+    def render_landing_page(self, request, form_submission=None, *args, **kwargs):
+        """The thank-you message the form shows after sending; Wagtail's "landing" preview shows it too."""
+        return self._render(request, self.get_form(page=self, user=request.user), sent=True)
 
     def save(self, *args, **kwargs):
         result = super().save(*args, **kwargs)
