@@ -38,7 +38,10 @@ run: setup
 	@echo ""
 	@echo "Kylä työllistää runs on http://$(HOST):$(PORT)/fi/  (admin: http://$(HOST):$(PORT)/admin/)"
 	@echo "Create an admin user with:  $(MANAGE) createsuperuser"
+	@echo "Scheduled publishing runs every minute beside the server (manage.py run_scheduler)."
 	@echo ""
+	mkdir -p .cache; $(MANAGE) run_scheduler > .cache/scheduler.log 2>&1 & scheduler=$$!; \
+	trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test-deps: $(VENV)/.installed-dev browser pdf-deps search-deps

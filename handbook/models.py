@@ -12,7 +12,8 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from hub.core.api import TermSerializer
-from hub.core.blocks import LinkBlock
+from hub.core.blocks import ImageBlock, LinkBlock
+from hub.core.forms import LocaleTaxonomyPageForm
 from hub.core.models import BasePage, PartnerType
 
 from .blocks import ActorRoleBlock, MetricBlock, OutputBlock, PerspectiveBlock, TaskBlock, TipBlock
@@ -62,6 +63,7 @@ class PhasePage(BasePage):
         [("item", blocks.CharBlock(label=_("item")))], blank=True, verbose_name=_("items on the card")
     )
     why = RichTextField(blank=True, features=RICH_TEXT_FEATURES, verbose_name=_("why this phase matters"))
+    images = StreamField([("image", ImageBlock())], blank=True, verbose_name=_("images"))
     tasks = StreamField([("task", TaskBlock())], blank=True, verbose_name=_("tasks"))
     questions = StreamField(
         [("question", blocks.CharBlock(label=_("question")))], blank=True, verbose_name=_("questions to answer")
@@ -79,6 +81,7 @@ class PhasePage(BasePage):
         FieldPanel("number"),
         MultiFieldPanel([FieldPanel("card_text"), FieldPanel("card_items")], _("on the card")),
         FieldPanel("why"),
+        FieldPanel("images"),
         FieldPanel("tasks"),
         FieldPanel("questions"),
         FieldPanel("checklist"),
@@ -88,6 +91,7 @@ class PhasePage(BasePage):
         FieldPanel("partner_types", widget=forms.CheckboxSelectMultiple),
         FieldPanel("sources"),
     ]
+    base_form_class = LocaleTaxonomyPageForm
     search_fields = BasePage.search_fields + [
         index.SearchField("card_text"),
         index.SearchField("why"),

@@ -2,6 +2,7 @@
 
 import pytest
 import yaml
+from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
@@ -99,3 +100,14 @@ def test_reloading_changed_files_keeps_the_translations_in_step(content, tmp_pat
         locale__language_code="sv", translation_of__data="Uusi tiivistelmä kumppaneista."
     ).data == ("En ny sammanfattning om samarbetspartnerna.")
     assert translation_of(phase, "en").get_progress() == (total, total - 1)
+
+
+def test_editors_get_the_translation_editor_and_the_sync_action_for_loaded_pages(admin_client, content):
+    phase = PhasePage.objects.get(locale__language_code="fi", number=4)
+    swedish = phase.get_translation(Locale.objects.get(language_code="sv"))
+    source = TranslationSource.objects.get(object_id=phase.translation_key, locale=phase.locale)
+
+    editor = admin_client.get(f"/admin/pages/{swedish.pk}/edit/")
+    assert "wagtail_localize/admin/edit_translation.html" in [template.name for template in editor.templates]
+    finnish = admin_client.get(f"/admin/pages/{phase.pk}/edit/").content.decode()
+    assert reverse("wagtail_localize:update_translations", args=[source.pk]) in finnish

@@ -18,7 +18,9 @@ ROLES = ["anonymous", "contributor", "moderator", "editor", "admin"]
 EXPECTED = {
     "enter the admin": [False, True, True, True, True],
     "write a case study": [False, True, True, True, True],
-    "edit a case study": [False, True, True, True, True],
+    "edit someone else's case study": [False, False, True, True, True],
+    "add a region": [False, False, False, True, True],
+    "change a region": [False, False, False, True, True],
     "publish a case study": [False, False, True, True, True],
     "write in the handbook": [False, False, True, True, True],
     "read form answers": [False, False, True, True, True],
@@ -45,8 +47,10 @@ def can(user, action, index, case, draft, client):
         return client.get("/admin/").status_code == 200
     if action == "write a case study":
         return index.permissions_for_user(user).can_add_subpage()
-    if action == "edit a case study":
+    if action == "edit someone else's case study":
         return case.permissions_for_user(user).can_edit()
+    if action in ("add a region", "change a region"):
+        return user.has_perm(f"core.{action.split()[0]}_region")
     if action == "publish a case study":
         return case.permissions_for_user(user).can_publish()
     if action == "write in the handbook":

@@ -18,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField
 from hub.core.api import TermSerializer
 from hub.core.csv_export import csv_response
 from hub.core.facets import Facet, FacetedListing
+from hub.core.forms import LocaleTaxonomyPageForm
 from hub.core.models import (
     BasePage,
     EmploymentForm,
@@ -31,6 +32,7 @@ from hub.core.models import (
 from hub.core.phases import PhaseLinks, phase_facet, phases_field
 
 from .blocks import CaseImagesBlock, IndicatorsBlock, LessonsBlock
+from .roles import ModeratorsOnlyPanel
 
 CASES_PER_PAGE = 12
 SIMILAR_CASES = 3
@@ -210,7 +212,7 @@ class CaseStudyPage(PhaseLinks, BasePage):
         FieldPanel("indicators"),
         FieldPanel("images"),
         MultiFieldPanel([FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("website")], _("contact")),
-        MultiFieldPanel(
+        ModeratorsOnlyPanel(
             [FieldPanel("submitter_name", read_only=True), FieldPanel("submitter_email", read_only=True)],
             _("sent through the public form (not published)"),
         ),
@@ -267,6 +269,7 @@ class CaseStudyPage(PhaseLinks, BasePage):
         APIField("contact_email"),
         APIField("website"),
     ]
+    base_form_class = LocaleTaxonomyPageForm
     parent_page_types = ["cases.CaseStudyIndexPage"]
     subpage_types = []
 

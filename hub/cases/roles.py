@@ -1,9 +1,10 @@
-"""Rights on the case-study section: contributors add and edit stories there; moderators approve them.
+"""Rights on the case-study section: contributors add stories there and edit their own; moderators approve them.
 
 Called by the loader for each language's case-study index, so the rights exist wherever the section does.
 """
 
 from django.contrib.auth.models import Group, Permission
+from wagtail.admin.panels import MultiFieldPanel
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -17,7 +18,9 @@ from wagtail.models import (
 CONTRIBUTORS = "Association contributors"
 MODERATORS = "Moderators"
 MODERATION = "Moderaattorien hyväksyntä"
-CONTRIBUTOR_PAGE_RIGHTS = ("add_page", "change_page")
+# Wagtail's "add" lets a user edit the pages they own and no others.
+CONTRIBUTOR_PAGE_RIGHTS = ("add_page",)
+CONTRIBUTOR_PAGE_RIGHTS_REMOVED = ("change_page",)
 CONTRIBUTOR_IMAGE_RIGHTS = ("add_image", "choose_image")
 
 
@@ -30,6 +33,9 @@ def ensure_case_rights(index, run):
         )
         if created:
             run.created.append(f"{CONTRIBUTORS}: {codename} on {index.url_path}")
+    GroupPagePermission.objects.filter(
+        group=contributors, page=index, permission__codename__in=CONTRIBUTOR_PAGE_RIGHTS_REMOVED
+    ).delete()
     root = Collection.get_first_root_node()
     for codename in CONTRIBUTOR_IMAGE_RIGHTS:
         permission = Permission.objects.get(content_type__app_label="wagtailimages", codename=codename)
@@ -43,3 +49,15 @@ def ensure_case_rights(index, run):
             WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
         WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
         run.created.append(f"moderation workflow on {index.url_path}")
+
+
+def is_moderator(user):
+    return user.is_superuser or user.groups.filter(name=MODERATORS).exists()
+
+
+class ModeratorsOnlyPanel(MultiFieldPanel):
+    """A group of fields shown only to moderators, such as the personal data of a story's sender."""
+
+    class BoundPanel(MultiFieldPanel.BoundPanel):
+        def is_shown(self):
+            return self.request is not None and is_moderator(self.request.user) and super().is_shown()

@@ -1,10 +1,17 @@
 """Shared models: the user, image and document models, taxonomies, site settings and standard pages."""
 
+import io
+from pathlib import Path
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
+from django.core.files.base import ContentFile
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from PIL import Image as PILImage
+from PIL import UnidentifiedImageError
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.documents.models import AbstractDocument, Document
@@ -15,6 +22,7 @@ from wagtail.search import index
 
 from .blocks import StandardBodyBlock
 from .languages import locale_id
+from .uploads import ACCEPTED_FORMATS, carries_metadata, without_metadata
 
 
 class User(AbstractUser):
@@ -32,6 +40,27 @@ class CustomImage(AbstractImage):
         help_text=_("Describe the image for people who cannot see it."),
     )
     admin_form_fields = Image.admin_form_fields
+
+    def save(self, *args, **kwargs):
+        if self.file and not self.file._committed:
+            self.remove_file_metadata()
+        super().save(*args, **kwargs)
+
+    def remove_file_metadata(self):
+        """Re-encodes a newly given JPEG, PNG or WebP file that carries EXIF, location or comments without them."""
+        self.file.seek(0)
+        data = self.file.read()
+        self.file.seek(0)
+        try:
+            picture = PILImage.open(io.BytesIO(data))
+            if picture.format not in ACCEPTED_FORMATS or not carries_metadata(picture):
+                return
+            cleaned = without_metadata(picture)
+        except (PILImage.DecompressionBombError, UnidentifiedImageError, OSError, SyntaxError, ValueError):
+            return
+        self.file = ContentFile(cleaned, name=Path(self.file.name).name)
+        self.width, self.height = PILImage.open(io.BytesIO(cleaned)).size
+        self._set_image_file_metadata()
 
 
 class CustomRendition(AbstractRendition):
@@ -66,7 +95,7 @@ class Perspective(models.TextChoices):
 class Taxonomy(TranslatableMixin, models.Model):
     """A translatable term editors manage as a snippet; `slug` identifies it across languages and in content files."""
 
-    slug = models.SlugField(max_length=80)
+    slug = models.SlugField(max_length=80, blank=True, help_text=_("Filled in from the name when left empty."))
     name = models.CharField(max_length=120, verbose_name=_("name"))
     description = models.TextField(blank=True, verbose_name=_("description"))
     sort_order = models.PositiveSmallIntegerField(default=0, verbose_name=_("sort order"))
@@ -82,6 +111,20 @@ class Taxonomy(TranslatableMixin, models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self.free_slug(slugify(self.name)[:70] or "term")
+        super().save(*args, **kwargs)
+
+    def free_slug(self, base):
+        """`base`, or `base-2`, `base-3`… whichever no other term of this kind in this language has."""
+        others = type(self).objects.filter(locale_id=self.locale_id, slug__startswith=base).exclude(pk=self.pk)
+        taken = set(others.values_list("slug", flat=True))
+        slug, number = base, 2
+        while slug in taken:
+            slug, number = f"{base}-{number}", number + 1
+        return slug
 
     @classmethod
     def options(cls, locale):

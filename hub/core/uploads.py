@@ -50,12 +50,39 @@ def clean_image(upload):
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise forms.ValidationError(_("The file is not an image that can be read."), code="invalid") from None
     extension = ACCEPTED_FORMATS[image.format]
+    return ContentFile(without_metadata(image), name=f"upload.{extension}")
+
+
+# Image info that says nothing about the picture's author, place or time.
+HARMLESS_INFO = {
+    "jfif", "jfif_version", "jfif_unit", "jfif_density", "dpi", "icc_profile", "adobe", "adobe_transform",
+    "progressive", "progression", "gamma", "srgb", "chromaticity", "transparency", "aspect", "interlace",
+    "loop", "duration", "background", "lossless",
+}  # fmt: skip
+HARMLESS_JPEG_SEGMENTS = {"APP0", "APP2", "APP14"}
+
+
+def carries_metadata(image):
+    """Whether an opened JPEG, PNG or WebP image holds EXIF, location, comments or other text about itself."""
+    if set(image.info) - HARMLESS_INFO:
+        return True
+    return any(marker not in HARMLESS_JPEG_SEGMENTS for marker, _content in getattr(image, "applist", []))
+
+
+def without_metadata(image):
+    """The bytes of an opened JPEG, PNG or WebP image re-encoded with its orientation applied and no EXIF,
+    location, comments or text, keeping only its colour profile."""
+    icc_profile = image.info.get("icc_profile")
     cleaned = ImageOps.exif_transpose(image)
-    if extension == "jpg" and cleaned.mode not in ("RGB", "L"):
+    if image.format == "JPEG" and cleaned.mode not in ("RGB", "L"):
         cleaned = cleaned.convert("RGB")
+    cleaned.info = {key: value for key, value in cleaned.info.items() if key in HARMLESS_INFO}
+    options = {"quality": 88} if image.format == "JPEG" else {}
+    if icc_profile:
+        options["icc_profile"] = icc_profile
     output = io.BytesIO()
-    cleaned.save(output, format=image.format, **({"quality": 88} if extension == "jpg" else {}))
-    return ContentFile(output.getvalue(), name=f"upload.{extension}")
+    cleaned.save(output, format=image.format, **options)
+    return output.getvalue()
 
 
 HOLDING_FOLDER = "held"

@@ -16,6 +16,7 @@ from wagtail_localize.fields import SynchronizedField
 from hub.core.api import TermSerializer
 from hub.core.csv_export import csv_response
 from hub.core.facets import Facet, FacetedListing
+from hub.core.forms import LocaleTaxonomyPageForm
 from hub.core.models import BasePage, Municipality, PartnerType, Region, SectionIndexPage
 from hub.core.phases import PhaseLinks, phase_facet, phases_field
 
@@ -140,6 +141,7 @@ class PartnerPage(PhaseLinks, BasePage):
         MultiFieldPanel([FieldPanel("website"), FieldPanel("email"), FieldPanel("phone")], _("contact")),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("offers"), index.FilterField("is_example")]
+    base_form_class = LocaleTaxonomyPageForm
     override_translatable_fields = [
         SynchronizedField("partner_type"),
         SynchronizedField("is_example"),

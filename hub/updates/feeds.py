@@ -41,7 +41,7 @@ class UpdatesRssFeed(Feed):
         return update.get_url(self.request)
 
     def item_pubdate(self, update):
-        return timezone.make_aware(datetime.datetime.combine(update.date, datetime.time(12)))
+        return timezone.make_aware(datetime.datetime.combine(update.shown_date, datetime.time(12)))
 
     def item_updateddate(self, update):
         return update.last_published_at or self.item_pubdate(update)

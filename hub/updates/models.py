@@ -2,6 +2,7 @@
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -27,7 +28,13 @@ class UpdateIndexPage(RoutablePageMixin, SectionIndexPage):
         verbose_name = _("updates index")
 
     def updates(self):
-        return UpdatePage.objects.child_of(self).live().public().order_by("-date", "-first_published_at")
+        return (
+            UpdatePage.objects.child_of(self)
+            .live()
+            .public()
+            .annotate(shown_on=Coalesce("date", TruncDate("first_published_at")))
+            .order_by("-shown_on", "-first_published_at")
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -48,11 +55,18 @@ class UpdateIndexPage(RoutablePageMixin, SectionIndexPage):
 
 
 class UpdatePage(BasePage):
+    """An update's date is the one an editor sets, or else the day it went live."""
+
     class Kind(models.TextChoices):
         NEWS = "news", _("News")
         HANDBOOK = "handbook", _("Handbook update")
 
-    date = models.DateField(default=timezone.localdate, verbose_name=_("date"))
+    date = models.DateField(
+        null=True,
+        blank=True,
+        verbose_name=_("date"),
+        help_text=_("Leave empty to show the day the update goes live, also when it is scheduled."),
+    )
     kind = models.CharField(max_length=20, choices=Kind.choices, default=Kind.NEWS, verbose_name=_("kind"))
     body = StreamField(StandardBodyBlock(), blank=True, verbose_name=_("body"))
 
@@ -62,7 +76,11 @@ class UpdatePage(BasePage):
     parent_page_types = ["updates.UpdateIndexPage"]
     subpage_types = []
 
+    @property
+    def shown_date(self):
+        went_live = self.first_published_at or self.go_live_at
+        return self.date or (timezone.localdate(went_live) if went_live else None)
+
     class Meta:
         verbose_name = _("update")
         verbose_name_plural = _("updates")
-        ordering = ["-date"]
