@@ -19,12 +19,16 @@ def pending_stories_for(user):
         .order_by("created_at")
     )
     pages = CaseStudyPage.objects.in_bulk([int(state.object_id) for state in states])
+    tasks = {}  # every story waits in the same task or a few: read each task's specific kind once
     pending = []
     for state in states:
         page = pages.get(int(state.object_id))
         if page is None or state.current_task_state is None:
             continue
-        task = state.current_task_state.task.specific
+        task_id = state.current_task_state.task_id
+        if task_id not in tasks:
+            tasks[task_id] = state.current_task_state.task.specific
+        task = tasks[task_id]
         if task.user_can_access_editor(page, user) or page.permissions_for_user(user).can_publish():
             pending.append(page)
     return pending

@@ -114,30 +114,29 @@ def held_image(token):
     gone = forms.ValidationError(
         _("The image kept from your earlier attempt has expired. Please choose it again."), code="held_expired"
     )
+    held = _read_token(token)
+    if held is None or not default_storage.exists(held["file"]):
+        raise gone
+    with default_storage.open(held["file"]) as handle:
+        return ContentFile(handle.read(), name=held["file"].rsplit("/", 1)[-1]), held["name"]
+
+
+def _read_token(token):
+    """{"file": stored name in the holding folder, "name": name shown} from a valid token, or None."""
     try:
         held = signing.loads(token, salt=HOLDING_SALT, max_age=HOLDING_SECONDS)
         stored, shown = held["file"], held["name"]
-    except (signing.BadSignature, TypeError, KeyError, ValueError):
-        raise gone from None
-    if not stored.startswith(f"{HOLDING_FOLDER}/") or not default_storage.exists(stored):
-        raise gone
-    with default_storage.open(stored) as handle:
-        return ContentFile(handle.read(), name=stored.rsplit("/", 1)[-1]), shown
-
-
-def held_file(token):
-    """The stored name behind a valid token, or None."""
-    try:
-        return signing.loads(token, salt=HOLDING_SALT, max_age=HOLDING_SECONDS)["file"]
-    except (signing.BadSignature, TypeError, KeyError, ValueError):
+        in_holding_folder = stored.startswith(f"{HOLDING_FOLDER}/")
+    except (signing.BadSignature, TypeError, KeyError, ValueError, AttributeError):
         return None
+    return {"file": stored, "name": shown} if in_holding_folder else None
 
 
 def release_held_image(token):
     """Deletes the held file behind `token`, if the token is still valid."""
-    stored = held_file(token)
-    if stored and stored.startswith(f"{HOLDING_FOLDER}/"):
-        default_storage.delete(stored)
+    held = _read_token(token)
+    if held:
+        default_storage.delete(held["file"])
 
 
 def remove_expired_held_images(now=None):
