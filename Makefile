@@ -9,8 +9,9 @@ MANAGE := $(PY) manage.py
 CHROMIUM ?= /usr/bin/chromium
 HOST ?= 127.0.0.1
 PORT ?= 8000
+WORKERS ?= 3
 
-.PHONY: setup run test test-deps browser pdf-deps search-deps lint format messages clean search-eval bench bench-search
+.PHONY: setup run serve test test-deps browser pdf-deps search-deps pg-client nginx-deps lint format messages clean search-eval bench bench-search
 
 $(PY):
 	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is needed, found " + sys.version'
@@ -44,7 +45,23 @@ run: setup
 	trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test-deps: $(VENV)/.installed-dev browser pdf-deps search-deps
+## serve: set up, then serve the site as in production: hub.settings.production with DEBUG off, collectstatic,
+## gunicorn, the app serving public media itself (SERVE_MEDIA=1) and plain HTTP on $(HOST):$(PORT). Without
+## SECRET_KEY in the environment a local one is generated into .cache/secret-key, for this command only.
+SERVE_ENV = DJANGO_SETTINGS_MODULE=hub.settings.production SERVE_MEDIA=1 SECURE_SSL_REDIRECT=0 DEBUG=0 \
+	SECRET_KEY="$${SECRET_KEY:-$$(cat .cache/secret-key)}"
+serve: setup
+	@mkdir -p .cache; if [ -z "$$SECRET_KEY" ] && [ ! -s .cache/secret-key ]; then \
+		(umask 077; $(PY) -c 'import secrets; print(secrets.token_urlsafe(50))' > .cache/secret-key); fi
+	$(SERVE_ENV) $(MANAGE) collectstatic --noinput -v0
+	@echo ""
+	@echo "Kylä työllistää runs as in production on http://$(HOST):$(PORT)/fi/"
+	@echo ""
+	$(SERVE_ENV) $(MANAGE) run_scheduler > .cache/scheduler.log 2>&1 & scheduler=$$!; \
+	trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
+	$(SERVE_ENV) $(VENV)/bin/gunicorn hub.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile -
+
+test-deps: $(VENV)/.installed-dev browser pdf-deps search-deps pg-client nginx-deps
 	$(MANAGE) compile_translations
 
 ## browser: Debian Chromium for the browser tests (installed when running as root).
@@ -72,6 +89,18 @@ pdf-deps:
 		fi; \
 	fi
 
+## nginx-deps: nginx, with which the tests check the syntax of docs/nginx.conf.
+nginx-deps:
+	@if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then \
+		if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+			echo "Installing nginx-light to check docs/nginx.conf"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null; \
+		else \
+			echo "The test of docs/nginx.conf needs nginx: run 'sudo apt-get install nginx-light'."; \
+			if [ "$$CI" = "true" ]; then exit 1; fi; \
+		fi; \
+	fi
+
 ## search-deps: Voikko and its Finnish dictionary, with which search understands inflected and compound Finnish.
 ## Without them search falls back to plain words (and the admin says so); CI needs them.
 SEARCH_PACKAGES := libvoikko1 voikko-fi
@@ -85,6 +114,20 @@ search-deps:
 			if [ "$$CI" = "true" ]; then exit 1; fi; \
 		fi; \
 	fi
+
+## pg-client: pg_dump and pg_restore, with which `manage.py backup` and `restore` handle a PostgreSQL database.
+pg-client:
+	@case "$$DATABASE_URL" in postgres*) \
+		if ! command -v pg_dump >/dev/null; then \
+			if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+				echo "Installing postgresql-client for backups"; \
+				apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-client >/dev/null; \
+			else \
+				echo "Backups of PostgreSQL need pg_dump: run 'sudo apt-get install postgresql-client'."; \
+				if [ "$$CI" = "true" ]; then exit 1; fi; \
+			fi; \
+		fi;; \
+	esac
 
 ## test: install what the tests need and run the whole suite (browser tests included).
 test: test-deps

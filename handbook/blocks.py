@@ -1,5 +1,6 @@
 """Blocks of the handbook: the canvas on the handbook page and the structured parts of a phase."""
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
@@ -15,6 +16,7 @@ class ActorRoleBlock(blocks.StructBlock):
 
     class Meta:
         icon = "user"
+        label = capfirst(_("actor"))
 
 
 class PerspectiveBlock(blocks.StructBlock):
@@ -28,6 +30,7 @@ class PerspectiveBlock(blocks.StructBlock):
 
     class Meta:
         icon = "list-ul"
+        label = capfirst(_("perspective"))
 
 
 class TaskBlock(blocks.StructBlock):
@@ -37,6 +40,7 @@ class TaskBlock(blocks.StructBlock):
 
     class Meta:
         icon = "tasks"
+        label = capfirst(_("task"))
 
 
 class OutputBlock(blocks.StructBlock):
@@ -45,6 +49,7 @@ class OutputBlock(blocks.StructBlock):
 
     class Meta:
         icon = "doc-full"
+        label = capfirst(_("output"))
 
 
 class MetricBlock(blocks.StructBlock):
@@ -54,6 +59,7 @@ class MetricBlock(blocks.StructBlock):
 
     class Meta:
         icon = "view"
+        label = capfirst(_("metric"))
 
 
 class TipBlock(blocks.StructBlock):
@@ -62,3 +68,4 @@ class TipBlock(blocks.StructBlock):
 
     class Meta:
         icon = "help"
+        label = _("Tip or pitfall")

@@ -100,3 +100,5 @@ def load(run):
             apply=_apply_phase,
             data=phase,
         )
+    for translation in [handbook, *handbook.get_translations()]:
+        translation.specific.put_phases_in_order()

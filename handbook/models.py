@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import blocks
@@ -33,7 +34,9 @@ class HandbookPage(BasePage):
     content_panels = BasePage.content_panels + [
         FieldPanel("intro"),
         FieldPanel("idea"),
-        MultiFieldPanel([FieldPanel("actors"), FieldPanel("perspectives"), FieldPanel("loop_text")], _("canvas")),
+        MultiFieldPanel(
+            [FieldPanel("actors"), FieldPanel("perspectives"), FieldPanel("loop_text")], capfirst(_("canvas"))
+        ),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("intro"),
@@ -44,9 +47,20 @@ class HandbookPage(BasePage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["handbook.PhasePage"]
     max_count_per_parent = 1
+    # The admin's explorer lists the phases in page-tree order, which the loader keeps in phase-number order.
+    admin_default_ordering = "ord"
 
     class Meta:
         verbose_name = _("handbook")
+
+    def put_phases_in_order(self):
+        """Moves this handbook's phases in the page tree into number order, if they are not in it."""
+        phases = list(PhasePage.objects.child_of(self).order_by("path"))
+        in_order = sorted(phases, key=lambda phase: phase.number)
+        if phases == in_order:
+            return
+        for phase in in_order:
+            PhasePage.objects.get(pk=phase.pk).move(HandbookPage.objects.get(pk=self.pk), pos="last-child")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -79,7 +93,7 @@ class PhasePage(BasePage):
 
     content_panels = BasePage.content_panels + [
         FieldPanel("number"),
-        MultiFieldPanel([FieldPanel("card_text"), FieldPanel("card_items")], _("on the card")),
+        MultiFieldPanel([FieldPanel("card_text"), FieldPanel("card_items")], capfirst(_("on the card"))),
         FieldPanel("why"),
         FieldPanel("images"),
         FieldPanel("tasks"),

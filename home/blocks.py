@@ -10,4 +10,5 @@ class AudienceBlock(blocks.StructBlock):
 
     class Meta:
         icon = "group"
+        label = _("Audience")
         template = "home/blocks/audience_block.html"

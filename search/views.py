@@ -5,11 +5,8 @@ from dataclasses import dataclass, field
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
-from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.http import QueryDict
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import SearchPromotion
@@ -19,7 +16,8 @@ from hub.core.models import Region
 from hub.core.phases import phase_choices
 
 from .engine import MAX_HITS, correct, find, query_words
-from .models import SearchEntry, SearchQueryDay
+from .models import SearchEntry
+from .querylog import log_search
 from .snippets import snippet
 
 RESULTS_PER_PAGE = 10
@@ -152,17 +150,25 @@ def _results(hits, words_text, language, request):
 
 
 def _promotions(query, locale, request):
-    """The editors' recommended results for `query`: pages in the reader's language, then external links."""
+    """The editors' recommended results for `query` in the reader's language.
+
+    A promoted page is shown in its translation into the reader's language, and only if it has one. The editor's
+    description goes with the page it was written for; with a translation, or when it is empty, the page's own
+    summary in the reader's language is shown. External links are shown as written, in every language.
+    """
     promotions = list(SearchPromotion.objects.filter(query__query_string=query.lower()).select_related("page"))
     keys = [promotion.page.translation_key for promotion in promotions if promotion.page_id]
     translated = {
-        page.translation_key: page for page in Page.objects.live().filter(translation_key__in=keys, locale=locale)
+        page.translation_key: page
+        for page in Page.objects.live().filter(translation_key__in=keys, locale=locale).specific()
     }
     promoted = []
     for promotion in promotions:
         page = translated.get(promotion.page.translation_key) if promotion.page_id else None
         if page is not None:
-            promoted.append({"title": page.title, "url": page.get_url(request), "description": promotion.description})
+            description = promotion.description if page.pk == promotion.page_id else ""
+            summary = getattr(page, "summary", "") or page.search_description
+            promoted.append({"title": page.title, "url": page.get_url(request), "description": description or summary})
         elif not promotion.page_id and promotion.external_link_url:
             promoted.append(
                 {
@@ -172,19 +178,6 @@ def _promotions(query, locale, request):
                 }
             )
     return promoted
-
-
-def log_query(language, query, found):
-    """Counts the search in today's row for the query; concurrent first searches of a query both count."""
-    filters = {"language": language, "query": query.lower(), "day": timezone.localdate()}
-    increments = {"searches": F("searches") + 1, "without_results": F("without_results") + (0 if found else 1)}
-    if SearchQueryDay.objects.filter(**filters).update(**increments):
-        return
-    try:
-        with transaction.atomic():
-            SearchQueryDay.objects.create(**filters, searches=1, without_results=0 if found else 1)
-    except IntegrityError:
-        SearchQueryDay.objects.filter(**filters).update(**increments)
 
 
 def search(request):
@@ -205,7 +198,7 @@ def search(request):
     if query:
         outcome = run_query(query, language)
         if not selected and "page" not in request.GET:
-            log_query(language, query, bool(outcome.hits))
+            log_search(language, query, bool(outcome.hits))
             context["promotions"] = _promotions(query, locale, request)
         context["facets"] = _facets(outcome.hits, selected, locale, params)
     hits = _filtered(outcome.hits, selected)

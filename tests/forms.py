@@ -2,11 +2,9 @@
 
 import time
 
-from django.core import signing
-
-from hub.core.protection import SIGNING_SALT
+from hub.core.protection import new_start_token
 
 
 def started(seconds_ago=60):
-    """A start-time token for a form opened `seconds_ago` seconds ago."""
-    return signing.dumps(time.time() - seconds_ago, salt=SIGNING_SALT)
+    """A fresh start token for a form opened `seconds_ago` seconds ago."""
+    return new_start_token(time.time() - seconds_ago)

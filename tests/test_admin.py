@@ -131,3 +131,12 @@ def test_the_admin_loads_no_gravatar(editor_client, content):
         response = editor_client.get(url)
         assert response.status_code == 200, url
         assert "gravatar" not in response.content.decode().lower(), url
+
+
+def test_the_explorer_lists_the_phases_by_number_not_by_latest_edit(editor_client, content):
+    PhasePage.objects.get(locale__language_code="fi", number=5).save_revision().publish()
+    for handbook in HandbookPage.objects.all():
+        html = editor_client.get(f"/admin/pages/{handbook.pk}/").content.decode()
+        phases = PhasePage.objects.child_of(handbook).order_by("number")
+        positions = [html.index(f"/admin/pages/{phase.pk}/edit/") for phase in phases]
+        assert positions == sorted(positions), handbook.locale

@@ -8,9 +8,9 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core import mail
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.utils import timezone
@@ -228,7 +228,7 @@ def held_token(html, number=0):
 
 
 def held_files():
-    folder = Path(settings.MEDIA_ROOT) / HOLDING_FOLDER
+    folder = Path(default_storage.path(HOLDING_FOLDER))
     return sorted(folder.iterdir()) if folder.exists() else []
 
 

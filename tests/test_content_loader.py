@@ -146,3 +146,19 @@ def test_phase_numbers_must_run_without_gaps(content, tmp_path, monkeypatch):
     monkeypatch.setattr(handbook_content, "CONTENT", tmp_path)
     with pytest.raises(ContentError, match="phase numbers must run 1..2"):
         load_all()
+
+
+def test_a_skipped_page_is_reported_by_its_public_address_and_phases_stay_in_number_order(content, capsys):
+    phase = PhasePage.objects.get(locale__language_code="fi", number=3)
+    phase.save_revision().publish()
+    english = HandbookPage.objects.get(locale__language_code="en")
+    PhasePage.objects.child_of(english).get(number=2).move(english, pos="last-child")  # as a late translation lands
+
+    call_command("load_content")
+
+    output = capsys.readouterr().out
+    assert "(/fi/kasikirja/analysoidaan-toimintaymparisto/) has been edited" in output
+    assert phase.url_path not in output
+    for handbook in HandbookPage.objects.all():
+        numbers = list(PhasePage.objects.child_of(handbook).order_by("path").values_list("number", flat=True))
+        assert numbers == list(range(1, 12)), handbook.locale

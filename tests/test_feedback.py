@@ -1,9 +1,11 @@
 """Forms editors build: protected public forms, answers stored in every language, results summarised."""
 
+import csv
 import io
 import re
 from datetime import timedelta
 
+import openpyxl
 import pytest
 from django.core import mail
 from django.core.management import call_command
@@ -236,3 +238,40 @@ def test_editors_download_the_answers_as_csv(client, form_page):
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv")
     content = b"".join(response.streaming_content).decode() if response.streaming else response.content.decode()
     assert "Mitä palveluja tarvitsette?" in content and "Polttopuut" in content and "a@example.org" in content
+
+
+def test_a_field_added_in_the_form_builder_starts_optional(client, form_page):
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    html = client.get(f"/admin/pages/add/feedback/feedbackformpage/{form_page.get_parent().pk}/").content.decode()
+    checkbox = re.search(r'<input[^>]*name="form_fields-__prefix__-required"[^>]*>', html).group(0)
+    assert "checked" not in checkbox
+
+
+def test_the_notification_email_lists_the_ticked_choices_as_words(
+    client, form_page, django_capture_on_commit_callbacks
+):
+    form_page.to_address = "toimitus@example.org"
+    form_page.save_revision().publish()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(form_page.url, answer()).status_code == 302
+    assert "Mitä palveluja tarvitsette?: Polttopuut, Lumityöt\n" in mail.outbox[0].body
+
+
+def test_the_answers_download_opens_in_a_spreadsheet_with_local_times_and_no_formulas(client, form_page):
+    formula = '=HYPERLINK("http://example.org","Klikkaa")'
+    client.post(form_page.url, answer(muuta=formula))
+    local = timezone.localtime(FormSubmission.objects.get(page=form_page).submit_time)
+    assert local.utcoffset(), "Helsinki time differs from UTC"
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    url = f"/admin/forms/submissions/{form_page.pk}/"
+
+    response = client.get(url, {"export": "csv"})
+    raw = b"".join(response.streaming_content)
+    assert raw.startswith(b"\xef\xbb\xbf"), "a byte-order mark, so that Excel reads UTF-8"
+    header, row = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert "Mitä palveluja tarvitsette?" in header
+    assert row[0] == f"{local:%Y-%m-%d %H:%M:%S}"
+    assert "'" + formula in row and "Polttopuut, Lumityöt" in row
+
+    workbook = openpyxl.load_workbook(io.BytesIO(b"".join(client.get(url, {"export": "xlsx"}).streaming_content)))
+    assert list(workbook.active.values)[1][0] == local.replace(microsecond=0, tzinfo=None)

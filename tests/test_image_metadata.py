@@ -6,6 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 from wagtail.images import get_image_model
+from wagtail.models import Collection
 from wagtail.utils.file import hash_filelike
 
 from hub.core.uploads import clean_image
@@ -39,6 +40,7 @@ def test_an_image_uploaded_in_the_admin_keeps_no_location_exif_or_comment(client
         {
             "title": "Kylätalo",
             "description": "Kylätalo kesällä",
+            "collection": Collection.get_first_root_node().pk,
             "file": SimpleUploadedFile("kylatalo.jpg", data, content_type="image/jpeg"),
         },
     )

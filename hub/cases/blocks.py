@@ -1,5 +1,6 @@
 """Blocks of a case study: structured indicators, lessons and images."""
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
@@ -20,6 +21,7 @@ class IndicatorBlock(blocks.StructBlock):
 
     class Meta:
         icon = "table"
+        label = capfirst(_("indicator"))
 
 
 class CaseImageBlock(blocks.StructBlock):
@@ -33,6 +35,7 @@ class CaseImageBlock(blocks.StructBlock):
 
     class Meta:
         icon = "image"
+        label = capfirst(_("image"))
 
 
 class LessonsBlock(blocks.StreamBlock):

@@ -1,16 +1,18 @@
 """The public case-story form: the case-study fields an association can fill in, indicators, images and consent.
 
-Indicators and images are formsets. An image whose content was accepted is held across a failed submit, so
-the sender need not choose it again (see hub.core.uploads).
+Indicators and images are formsets. Images are checked from their headers (size, format, pixels, and the
+pixels of all of them together) and decoded only once everything else is valid. An image that passed the checks
+is held across a failed submit, so the sender need not choose it again (see hub.core.uploads).
 """
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from hub.core.models import EmploymentForm, FundingSource, Perspective, Region, ServiceType
 from hub.core.phases import phase_choices
 from hub.core.protection import ProtectedForm
-from hub.core.uploads import clean_image, held_image, hold_image, release_held_image
+from hub.core.uploads import check_image, decode_image, held_image, hold_image, release_held_image
 
 from .models import CaseStatus
 
@@ -71,9 +73,13 @@ class IndicatorForm(forms.Form):
 
 
 class ImageForm(forms.Form):
-    """One image with its alt text; `held` names an image accepted in an earlier, failed submit."""
+    """One image with its alt text; `held` names an image accepted in an earlier, failed submit.
 
-    accepted = kept_name = None
+    `checked` is (the image, its pixels, the sender's name for it) once its header passed; `accepted` is (the
+    re-encoded image, the name) once `decode` has decoded it.
+    """
+
+    checked = accepted = kept_name = None
 
     image = forms.FileField(
         required=False,
@@ -86,31 +92,55 @@ class ImageForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        self.accepted = self.kept_name = None
+        self.checked = self.accepted = self.kept_name = None
         upload, token = cleaned.get("image"), cleaned.get("held", "")
-        if upload:
-            try:
-                self.accepted = (clean_image(upload), upload.name)
-            except forms.ValidationError as error:
-                self.add_error("image", error)
-                return cleaned
-        elif token and not cleaned.get("remove"):
-            try:
+        try:
+            if upload:
+                self.checked = (*check_image(upload), upload.name)
+            elif token and not cleaned.get("remove"):
                 content, name = held_image(token)
-                self.accepted = (clean_image(content), name)
-            except forms.ValidationError as error:
-                self.add_error("image", error)
-                return cleaned
-        if self.accepted and not cleaned.get("alt", "").strip():
+                self.checked = (*check_image(content), name)
+        except forms.ValidationError as error:
+            self.add_error("image", error)
+            return cleaned
+        if self.checked and not cleaned.get("alt", "").strip():
             self.add_error("alt", _("Describe the image for people who cannot see it."))
         return cleaned
+
+    def decode(self):
+        """Decodes and re-encodes the checked image; False, with the error on the image, if it cannot be read."""
+        content, _pixels, name = self.checked
+        try:
+            self.accepted = (decode_image(content), name)
+        except forms.ValidationError as error:
+            self.checked = None
+            self.add_error("image", error)
+            return False
+        return True
+
+
+class BaseImageFormSet(forms.BaseFormSet):
+    def clean(self):
+        """The images of one submission together may have at most MAX_REQUEST_IMAGE_PIXELS pixels."""
+        total = sum(form.checked[1] for form in self.forms if form.checked)
+        if total > settings.MAX_REQUEST_IMAGE_PIXELS:
+            raise forms.ValidationError(
+                _("The images together have too many pixels: at most %(megapixels)s megapixels in one sending.")
+                % {"megapixels": settings.MAX_REQUEST_IMAGE_PIXELS // 1_000_000},
+                code="too_many_pixels",
+            )
 
 
 IndicatorFormSet = forms.formset_factory(
     IndicatorForm, extra=MAX_INDICATORS, max_num=MAX_INDICATORS, absolute_max=MAX_INDICATORS, validate_max=True
 )
 ImageFormSet = forms.formset_factory(
-    ImageForm, extra=MAX_IMAGES, max_num=MAX_IMAGES, absolute_max=MAX_IMAGES, validate_max=True
+    ImageForm,
+    formset=BaseImageFormSet,
+    extra=MAX_IMAGES,
+    max_num=MAX_IMAGES,
+    absolute_max=MAX_IMAGES,
+    validate_max=True,
 )
 
 
@@ -174,6 +204,11 @@ class CaseSubmissionForm(ProtectedForm):
         results = [super().is_valid(), self.indicators.is_valid(), self.images.is_valid()]
         return all(results)
 
+    def prepare(self):
+        """Decodes the images, which is costly: only for an otherwise valid story from a client within its limits."""
+        decoded = [form.decode() for form in self.images if form.checked]  # every image, to report each problem
+        return all(decoded)
+
     def clean(self):
         cleaned = super().clean()
         started, ended = cleaned.get("year_started"), cleaned.get("year_ended")
@@ -194,18 +229,19 @@ class CaseSubmissionForm(ProtectedForm):
         return [form.cleaned_data["held"] for form in self.images if form.cleaned_data.get("held")]
 
     def hold_images(self):
-        """After a failed submit: keeps each accepted image for the re-rendered form, which shows it as kept."""
+        """After a failed submit: keeps each image that passed the checks for the re-rendered form, which shows it as
+        kept."""
         data = self.data.copy()
         for form in self.images:
             cleaned = getattr(form, "cleaned_data", {})
             token = cleaned.get("held", "")
-            accepted = getattr(form, "accepted", None)
-            if token and (cleaned.get("image") or not accepted):
+            checked = form.checked
+            if token and (cleaned.get("image") or not checked):
                 release_held_image(token)
                 token = ""
-            if accepted and not token:
-                token = hold_image(*accepted)
-            form.kept_name = accepted[1] if accepted else None
+            if checked and not token:
+                token = hold_image(checked[0], checked[2])
+            form.kept_name = checked[2] if checked else None
             data[form.add_prefix("held")] = token
             data.pop(form.add_prefix("remove"), None)
         self.data = self.images.data = data

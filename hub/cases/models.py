@@ -4,7 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Count, IntegerField, Q, When
-from django.utils.text import slugify
+from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -194,7 +194,7 @@ class CaseStudyPage(PhaseLinks, BasePage):
         FieldRowPanel([FieldPanel("is_example"), FieldPanel("origin")]),
         MultiFieldPanel(
             [FieldPanel("village"), FieldPanel("municipality"), FieldPanel("region")],
-            _("place"),
+            capfirst(_("place")),
         ),
         MultiFieldPanel(
             [
@@ -205,16 +205,18 @@ class CaseStudyPage(PhaseLinks, BasePage):
                 FieldPanel("funding_sources", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("phases", widget=forms.CheckboxSelectMultiple),
             ],
-            _("facts"),
+            capfirst(_("facts")),
         ),
         FieldPanel("story"),
         FieldPanel("lessons"),
         FieldPanel("indicators"),
         FieldPanel("images"),
-        MultiFieldPanel([FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("website")], _("contact")),
+        MultiFieldPanel(
+            [FieldPanel("contact_name"), FieldPanel("contact_email"), FieldPanel("website")], capfirst(_("contact"))
+        ),
         ModeratorsOnlyPanel(
             [FieldPanel("submitter_name", read_only=True), FieldPanel("submitter_email", read_only=True)],
-            _("sent through the public form (not published)"),
+            capfirst(_("sent through the public form (not published)")),
         ),
     ]
     search_fields = BasePage.search_fields + [

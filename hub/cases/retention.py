@@ -1,6 +1,7 @@
-"""Removes a story's sender (name and email) from case studies sent before the retention period, revisions too."""
+"""Removes a story's sender (name and email) from case studies sent before the retention period, and from every
+copy of them: translations, revisions, translation sources and log entries."""
 
-from django.db import transaction
+from hub.core.erasure import erase_page_fields
 
 from .models import CaseStudyPage
 
@@ -8,16 +9,13 @@ SENDER_FIELDS = ("submitter_name", "submitter_email")
 
 
 def remove_personal_data(cutoff, dry_run=False):
-    """Blanks the sender of case studies submitted before `cutoff`; returns how many case studies changed."""
+    """Blanks the sender of case studies submitted before `cutoff`; returns how many stories changed."""
     pages = CaseStudyPage.objects.filter(submitted_at__lt=cutoff).exclude(submitter_name="", submitter_email="")
-    changed = 0
+    done = set()
     for page in pages:
-        changed += 1
-        if dry_run:
+        if page.translation_key in done:
             continue
-        with transaction.atomic():
-            CaseStudyPage.objects.filter(pk=page.pk).update(**dict.fromkeys(SENDER_FIELDS, ""))
-            for revision in page.revisions.all():
-                revision.content = {**revision.content, **dict.fromkeys(SENDER_FIELDS, "")}
-                revision.save(update_fields=["content"])
-    return changed
+        done.add(page.translation_key)
+        if not dry_run:
+            erase_page_fields(page, SENDER_FIELDS)
+    return len(done)

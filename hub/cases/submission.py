@@ -31,6 +31,7 @@ from hub.core.uploads import release_held_image, remove_expired_held_images
 from .forms import CaseSubmissionForm
 from .images import store_image
 from .models import CaseOrigin, CaseStudyIndexPage, CaseStudyPage
+from .story_images import unmoderated_collection
 
 logger = logging.getLogger(__name__)
 
@@ -43,9 +44,11 @@ def create_draft(index, answers):
     """The draft CaseStudyPage under `index` made from the form's cleaned answers, with its images."""
     locale = index.locale
     images = []
+    private = unmoderated_collection() if answers["images"] else None
     for number, (content, alt) in enumerate(answers["images"], start=1):
         extension = content.name.rsplit(".", 1)[-1]
-        image = store_image(f"{answers['title'][:200]} ({number})", alt, content.read(), f"tarina-{number}.{extension}")
+        title = f"{answers['title'][:200]} ({number})"
+        image = store_image(title, alt, content.read(), f"tarina-{number}.{extension}", collection=private)
         images.append(("image", {"image": image, "alt": alt, "caption": ""}))
     page = CaseStudyPage(
         title=answers["title"],
@@ -131,7 +134,8 @@ def notify_fallback_reviewers(page):
         logger.exception("Could not find who to tell about case study %s.", page.pk)
         return
     for user in recipients:
-        with translation.override(UserProfile.get_for_user(user).get_preferred_language()):
+        # Not the sender's form language, which is active here: the reviewer's own, else the site's.
+        with translation.override(UserProfile.get_for_user(user).preferred_language or settings.LANGUAGE_CODE):
             subject = one_line(_("New story waiting for moderation: %(title)s") % {"title": page.title})
             body = "\n\n".join(
                 [
@@ -198,7 +202,10 @@ def serve_submission_page(page, request):
         redirect_to, status = accept_submission(request, form, f"case-story:{page.translation_key}", save)
         if redirect_to:
             return HttpResponseRedirect(redirect_to)
-        form.hold_images()
+        try:
+            form.hold_images()
+        except OSError:  # the media folder cannot be written: the text is still shown back
+            logger.exception("Could not keep the images of a story that was not stored.")
     else:
         form = CaseSubmissionForm(locale=page.locale)
         candidate = request.GET.get("reference", "")

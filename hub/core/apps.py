@@ -8,3 +8,8 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the deployment checks)
+        from .media import connect_signals
+        from .workflow_names import connect_signals as connect_workflow_names
+
+        connect_signals()
+        connect_workflow_names()

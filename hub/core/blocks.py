@@ -1,5 +1,6 @@
 """Blocks shared by several page types."""
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
@@ -14,6 +15,7 @@ class LinkBlock(blocks.StructBlock):
 
     class Meta:
         icon = "link-external"
+        label = _("Link")
         template = "components/link_block.html"
 
 
@@ -28,6 +30,7 @@ class ImageBlock(blocks.StructBlock):
 
     class Meta:
         icon = "image"
+        label = capfirst(_("image"))
         template = "components/image_block.html"
 
 

@@ -157,7 +157,9 @@ def _sync(run, *, key, data, apply, find, create):
 
     edited = source is None or page.latest_revision_id != source.revision_id
     if edited and not run.force:
-        run.skipped.append(f"{key}: {page.title!r} (/{page.url_path.strip('/')}/) has been edited since it was loaded")
+        run.skipped.append(
+            f"{key}: {page.title!r} ({page.get_url() or page.url_path}) has been edited since it was loaded"
+        )
         return page
     if not edited and source.digest == digest(data):
         run.unchanged.append(key)

@@ -1,12 +1,13 @@
 """Shared models: the user, image and document models, taxonomies, site settings and standard pages."""
 
 import io
+import logging
 from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.core.files.base import ContentFile
-from django.db import models
+from django.db import DatabaseError, models
 from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -16,13 +17,16 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.fields import RichTextField, StreamField
-from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.images.models import AbstractImage, AbstractRendition, Image, SourceImageIOError
 from wagtail.models import Page, Revision, TranslatableMixin
 from wagtail.search import index
 
 from .blocks import StandardBodyBlock
 from .languages import locale_id
+from .media import PRIVATE, is_private, name_for_collection
 from .uploads import ACCEPTED_FORMATS, carries_metadata, without_metadata
+
+logger = logging.getLogger(__name__)
 
 
 class User(AbstractUser):
@@ -41,10 +45,43 @@ class CustomImage(AbstractImage):
     )
     admin_form_fields = Image.admin_form_fields
 
+    class Meta(AbstractImage.Meta):
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+    def get_upload_to(self, filename):
+        return name_for_collection(super().get_upload_to(filename), self.collection)
+
     def save(self, *args, **kwargs):
         if self.file and not self.file._committed:
             self.remove_file_metadata()
         super().save(*args, **kwargs)
+
+    def create_rendition(self, filter):
+        try:
+            return super().create_rendition(filter)
+        except SourceImageIOError:
+            raise
+        except (DatabaseError, OSError):
+            return self._original_in_place_of(filter)
+
+    def create_renditions(self, *filters):
+        try:
+            return super().create_renditions(*filters)
+        except SourceImageIOError:
+            raise
+        except (DatabaseError, OSError):
+            return {filter: self._original_in_place_of(filter) for filter in filters}
+
+    def _original_in_place_of(self, filter):
+        """A page is still shown when a rendition cannot be stored (a read-only database, an unwritable or full
+        media folder): the original image stands in for it, unsaved."""
+        logger.exception("Could not store a rendition of image %s; the original is shown in its place.", self.pk)
+        rendition = self.get_rendition_model()(
+            image=self, width=self.width, height=self.height, filter_spec=filter.spec
+        )
+        rendition.file.name = self.file.name
+        return rendition
 
     def remove_file_metadata(self):
         """Re-encodes a newly given JPEG, PNG or WebP file that carries EXIF, location or comments without them."""
@@ -53,7 +90,7 @@ class CustomImage(AbstractImage):
         self.file.seek(0)
         try:
             picture = PILImage.open(io.BytesIO(data))
-            if picture.format not in ACCEPTED_FORMATS or not carries_metadata(picture):
+            if picture.format not in ACCEPTED_FORMATS or not carries_metadata(picture, data):
                 return
             cleaned = without_metadata(picture)
         except (PILImage.DecompressionBombError, UnidentifiedImageError, OSError, SyntaxError, ValueError):
@@ -69,9 +106,23 @@ class CustomRendition(AbstractRendition):
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
 
+    def get_upload_to(self, filename):
+        """A private image's renditions are private too (see hub/core/media.py)."""
+        name = super().get_upload_to(filename)
+        return PRIVATE + name if is_private(self.image.file.name) else name
+
+
+def document_upload_to(document, filename):
+    return document.get_upload_to(filename)
+
 
 class CustomDocument(AbstractDocument):
+    file = models.FileField(upload_to=document_upload_to, verbose_name=_("file"))
     admin_form_fields = Document.admin_form_fields
+
+    def get_upload_to(self, filename):
+        """documents/, or private/documents/ in a private collection (see hub/core/media.py)."""
+        return name_for_collection(f"documents/{filename}", self.collection)
 
 
 class Actor(models.TextChoices):

@@ -5,6 +5,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .media_views import private_media
 from .models import EmploymentForm, FundingSource, Municipality, PartnerType, Region, ServiceType
 from .translation_status import TranslationStatusView
 
@@ -71,6 +72,11 @@ register_snippet(TaxonomyGroup)
 @hooks.register("register_admin_urls")
 def register_translation_status_url():
     return [path("translation-status/", TranslationStatusView.as_view(), name="translation_status")]
+
+
+@hooks.register("register_admin_urls")
+def register_private_media_url():
+    return [path("private-media/<path:name>", private_media, name="private_media")]
 
 
 @hooks.register("register_reports_menu_item")

@@ -2,12 +2,14 @@
 
 import logging
 
+from django import forms
 from django.core.mail import send_mail
 from django.db import models, transaction
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -27,10 +29,16 @@ CHOICE_FIELD_TYPES = ("checkboxes", "dropdown", "multiselect", "radio")
 NO_ANSWER = _("No answer")
 
 
+def answer_text(value):
+    """An answer as a person reads it: the choices of a multiple choice separated by commas."""
+    return ", ".join(str(item) for item in value) if isinstance(value, list) else str(value)
+
+
 class FeedbackFormField(TranslatableMixin, AbstractFormField):
     """A form field whose label, help text and choices are translated; its stored name is the same everywhere."""
 
     page = ParentalKey("FeedbackFormPage", on_delete=models.CASCADE, related_name="form_fields")
+    required = models.BooleanField(default=False, verbose_name=_("required"))
     personal = models.BooleanField(
         default=False,
         verbose_name=_("personal data"),
@@ -52,8 +60,28 @@ class FeedbackFormField(TranslatableMixin, AbstractFormField):
         return [choice.strip() for choice in self.choices.splitlines() if choice.strip()] if self.choices else []
 
 
+SINGLE_LINE_MAX_LENGTH = 255
+MULTI_LINE_MAX_LENGTH = 5000
+URL_MAX_LENGTH = 2000
+TOO_LONG = _("The answer is too long: at most %(limit_value)s characters, now %(show_value)s. Please shorten it.")
+
+
+def limited(options, max_length):
+    return {**options, "max_length": max_length, "error_messages": {"max_length": TOO_LONG}}
+
+
 class ProtectedFormBuilder(FormBuilder):
-    """Builds protected forms in which an optional single choice starts as an explicit, stored-as-blank 'no answer'."""
+    """Builds protected forms with a length limit on every text answer, in which an optional single choice starts
+    as an explicit, stored-as-blank 'no answer'."""
+
+    def create_singleline_field(self, field, options):
+        return forms.CharField(**limited(options, SINGLE_LINE_MAX_LENGTH))
+
+    def create_multiline_field(self, field, options):
+        return super().create_multiline_field(field, limited(options, MULTI_LINE_MAX_LENGTH))
+
+    def create_url_field(self, field, options):
+        return super().create_url_field(field, limited(options, URL_MAX_LENGTH))
 
     def create_dropdown_field(self, field, options):
         form_field = super().create_dropdown_field(field, options)
@@ -96,7 +124,7 @@ class FeedbackFormPage(EmailFormMixin, FormMixin, BasePage):
         FieldPanel("keep_contact_apart"),
         MultiFieldPanel(
             [FieldPanel("to_address"), FieldPanel("from_address"), FieldPanel("subject")],
-            _("email about new answers"),
+            capfirst(_("email about new answers")),
         ),
     ]
     override_translatable_fields = [
@@ -150,6 +178,11 @@ class FeedbackFormPage(EmailFormMixin, FormMixin, BasePage):
             self.move_contact_details_apart()
         return result
 
+    def get_submissions_list_view_class(self):
+        from .exports import FeedbackSubmissionsListView
+
+        return FeedbackSubmissionsListView
+
     def personal_field_names(self):
         return [field.clean_name for field in self.get_form_fields() if field.personal]
 
@@ -201,7 +234,7 @@ class FeedbackFormPage(EmailFormMixin, FormMixin, BasePage):
 
     def notify(self, submission):
         labels = dict(self.get_data_fields())
-        lines = [f"{labels.get(name, name)}: {value}" for name, value in submission.form_data.items()]
+        lines = [f"{labels.get(name, name)}: {answer_text(value)}" for name, value in submission.form_data.items()]
         self.send_notification(self.subject or self.title, "\n".join(lines), submission)
 
     def notify_contact_request(self, contact_request):

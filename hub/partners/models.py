@@ -2,7 +2,7 @@
 
 from django import forms
 from django.db import models
-from django.utils.text import slugify
+from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -134,11 +134,11 @@ class PartnerPage(PhaseLinks, BasePage):
                 FieldPanel("regions", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("municipalities"),
             ],
-            _("area served"),
+            capfirst(_("area served")),
         ),
         FieldPanel("phases", widget=forms.CheckboxSelectMultiple),
         FieldPanel("languages_served"),
-        MultiFieldPanel([FieldPanel("website"), FieldPanel("email"), FieldPanel("phone")], _("contact")),
+        MultiFieldPanel([FieldPanel("website"), FieldPanel("email"), FieldPanel("phone")], capfirst(_("contact"))),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("offers"), index.FilterField("is_example")]
     base_form_class = LocaleTaxonomyPageForm

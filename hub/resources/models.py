@@ -3,6 +3,7 @@
 from django import forms
 from django.conf import settings
 from django.db import models
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -72,7 +73,7 @@ class ResourcePage(PhaseLinks, BasePage):
         FieldPanel("format"),
         FieldPanel("files"),
         FieldPanel("phases", widget=forms.CheckboxSelectMultiple),
-        MultiFieldPanel([FieldPanel("language"), FieldPanel("licence"), FieldPanel("licence_url")], _("use")),
+        MultiFieldPanel([FieldPanel("language"), FieldPanel("licence"), FieldPanel("licence_url")], capfirst(_("use"))),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("description"), index.FilterField("format")]
     override_translatable_fields = [

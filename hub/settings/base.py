@@ -1,6 +1,7 @@
 """Settings shared by every environment; each value comes from the environment with a safe default."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -33,6 +34,7 @@ INSTALLED_APPS = [
     "hub.resources",
     "hub.feedback",
     "search",
+    "hub.accounts",
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
@@ -61,20 +63,27 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "hub.core.middleware.ContentSecurityPolicyMiddleware",
+    "hub.core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "hub.core.middleware.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "hub.core.middleware.RequestSizeLimitMiddleware",
+    "hub.accounts.middleware.RequireTwoStepMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "hub.urls"
@@ -133,7 +142,9 @@ LANGUAGES = [("fi", "Suomi"), ("sv", "Svenska"), ("en", "English")]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's catalogue first, then the Finnish and Swedish admin strings that Wagtail's and wagtail-localize's
+# own catalogues lack (kept apart so that `make messages` does not drop them).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "wagtail"]
 TIME_ZONE = "Europe/Helsinki"
 USE_I18N = True
 USE_TZ = True
@@ -143,17 +154,28 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+# Files of images and documents in private collections (unmoderated story images, login-restricted documents)
+# live here, outside MEDIA_ROOT, so that no web server serving /media/ can serve them (see hub/core/media.py).
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", BASE_DIR / "private-media"))
+# The app itself serves the public media folders (make serve); a real deployment lets its web server do it.
+SERVE_MEDIA = env_bool("SERVE_MEDIA")
 # Public forms: the largest request body accepted, the least time a person takes to fill in a form, and how many
 # forms one client may send in a window of seconds.
 MAX_REQUEST_BYTES = int(os.environ.get("MAX_REQUEST_BYTES", 20 * 1024 * 1024))
 FORM_MIN_FILL_SECONDS = float(os.environ.get("FORM_MIN_FILL_SECONDS", 3))
-FORM_RATE_LIMIT = int(os.environ.get("FORM_RATE_LIMIT", 10))
+# A form counts once per start token and a fifth per correction, and one form may be posted FORM_ATTEMPT_LIMIT times
+# (see hub/core/protection.py); FORM_RATE_LIMIT=0 turns the limits off.
+FORM_RATE_LIMIT = int(os.environ.get("FORM_RATE_LIMIT", 20))
+FORM_ATTEMPT_LIMIT = int(os.environ.get("FORM_ATTEMPT_LIMIT", 10))
 FORM_RATE_WINDOW = int(os.environ.get("FORM_RATE_WINDOW", 600))
-# Behind a reverse proxy, count the client by the first X-Forwarded-For address.
-FORWARDED_FOR_TRUSTED = env_bool("FORWARDED_FOR_TRUSTED")
-# Uploaded images: the largest file and the most pixels accepted.
+# Behind reverse proxies: how many of them add to X-Forwarded-For in front of the site (0: clients connect directly).
+# The client is the address the outermost proxy saw; FORWARDED_FOR_TRUSTED=1 from earlier versions means one.
+TRUSTED_PROXY_HOPS = int(os.environ.get("TRUSTED_PROXY_HOPS", 1 if env_bool("FORWARDED_FOR_TRUSTED") else 0))
+# Uploaded images: the largest file, the most pixels in one image and in all the images of one form, checked
+# from the files' headers before any image is decoded.
 MAX_IMAGE_BYTES = int(os.environ.get("MAX_IMAGE_BYTES", 8 * 1024 * 1024))
-MAX_IMAGE_PIXELS = int(os.environ.get("MAX_IMAGE_PIXELS", 40_000_000))
+MAX_IMAGE_PIXELS = int(os.environ.get("MAX_IMAGE_PIXELS", 25_000_000))
+MAX_REQUEST_IMAGE_PIXELS = int(os.environ.get("MAX_REQUEST_IMAGE_PIXELS", 60_000_000))
 
 # Personal data sent through the public forms (fields marked personal, a story's sender) is removed after this
 # many days by `manage.py remove_personal_data`, run daily; the privacy notice states the same period.
@@ -165,8 +187,28 @@ PERSONAL_DATA_CLEANERS = [
 
 # Generated template files (ODF and PDF) are kept here by the digest of their source, so reloads reuse them.
 GENERATED_FILES_CACHE = Path(os.environ.get("GENERATED_FILES_CACHE", BASE_DIR / ".cache" / "generated-files"))
+# Uploaded files: on this machine by default, or in an S3-compatible bucket when AWS_STORAGE_BUCKET_NAME is set
+# (credentials from AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY). Either way private files stay apart.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "").strip()
+if AWS_STORAGE_BUCKET_NAME:
+    AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
+    AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME") or None
+    AWS_S3_CUSTOM_DOMAIN = os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None
+    AWS_QUERYSTRING_AUTH = env_bool("AWS_QUERYSTRING_AUTH", True)
+    AWS_S3_FILE_OVERWRITE = False
+    MEDIA_BACKENDS = {
+        "public": {"BACKEND": "storages.backends.s3.S3Storage"},
+        "private": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {"location": "private"}},
+    }
+else:
+    MEDIA_BACKENDS = {}  # MEDIA_ROOT and PRIVATE_MEDIA_ROOT
+# Documents are always served through Wagtail's view, which checks their collection's view restrictions.
+WAGTAILDOCS_SERVE_METHOD = os.environ.get("WAGTAILDOCS_SERVE_METHOD", "serve_view")
+# Behind nginx, X_ACCEL_REDIRECT=1 lets nginx send a document's file once the view has allowed it (docs/nginx.conf).
+if env_bool("X_ACCEL_REDIRECT"):
+    SENDFILE_BACKEND = "hub.core.sendfile_nginx"
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "hub.core.media.MediaStorage", "OPTIONS": MEDIA_BACKENDS},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -195,6 +237,8 @@ if ELASTICSEARCH_URL or OPENSEARCH_URL:
     }
 else:
     WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# The query log (the editors' report, "popular terms" for promoted results) keeps at most this many distinct terms.
+SEARCH_QUERY_LOG_MAX = int(os.environ.get("SEARCH_QUERY_LOG_MAX", 10_000))
 
 # Background work: immediate unless configured otherwise.
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
@@ -240,9 +284,70 @@ CONTENT_LOADERS = [
     "hub.feedback.content.load",
 ]
 
+# Admin sign-in. After ADMIN_LOGIN_FAILURE_LIMIT failed attempts on one account from one client address (taken as
+# for the public forms), signing in to that account from there is refused for ADMIN_LOGIN_COOLOFF_MINUTES.
+# A user who has turned on two-step verification also gives a code from an authenticator app; ADMIN_REQUIRE_2FA
+# makes everyone set one up before using the admin.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = int(os.environ.get("ADMIN_LOGIN_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("ADMIN_LOGIN_COOLOFF_MINUTES", 15)))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True  # successful sign-ins are not stored with their addresses
+AXES_CLIENT_IP_CALLABLE = "hub.core.protection.client_address"
+AXES_LOCKOUT_CALLABLE = "hub.accounts.lockout.lockout_response"
+WAGTAILADMIN_USER_LOGIN_FORM = "hub.accounts.forms.TwoStepLoginForm"
+WAGTAIL_FRONTEND_LOGIN_URL = "/admin/login/"
+ADMIN_REQUIRE_2FA = env_bool("ADMIN_REQUIRE_2FA")
+OTP_TOTP_ISSUER = "Kylä työllistää"
+# A signed-in session lasts this many seconds ("Remember me"; otherwise until the browser is closed).
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", 8 * 3600))
+
+# Content-Security-Policy: the public pages load scripts, styles, images and fonts only from the site itself and
+# have nothing inline. Wagtail's admin needs inline scripts and styles, so it has a policy of its own.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "media-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'self'"],
+    }
+}
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "connect-src": ["'self'", "https://releases.wagtail.org"],
+    }
+}
+PERMISSIONS_POLICY_DISABLED = [
+    "accelerometer",
+    "autoplay",
+    "camera",
+    "display-capture",
+    "geolocation",
+    "gyroscope",
+    "magnetometer",
+    "microphone",
+    "payment",
+    "usb",
+]
+
+LOG_LEVEL = os.environ.get("LOG_LEVEL", "WARNING")
+# Logs go to stderr without personal data: a failed request as status, method and path, an exception as where and
+# what (hub/core/log_format.py). Django's own handlers, whose error emails carry the posted form, are not used.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "formatters": {"private": {"()": "hub.core.log_format.PrivateFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "private"}},
+    "loggers": {"django": {"handlers": [], "level": LOG_LEVEL, "propagate": True}},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
 }

@@ -16,6 +16,7 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 ELASTICSEARCH_URL = OPENSEARCH_URL = ""  # the database engine; test_engine_live.py switches to a server
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
 MEDIA_ROOT = Path(tempfile.gettempdir()) / "kylatyollistaa-test-media"
+PRIVATE_MEDIA_ROOT = Path(tempfile.gettempdir()) / "kylatyollistaa-test-private-media"
 
 # Serve static files straight from the app folders, without collectstatic.
 WHITENOISE_USE_FINDERS = True

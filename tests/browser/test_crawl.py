@@ -69,6 +69,8 @@ def test_every_live_page_is_linked_fits_a_phone_and_passes_axe(page, site, capsy
         crawl.add(home)
     problems = {}
     reached = set()
+    refused = []  # anything the Content-Security-Policy blocked: inline code left in a template
+    page.on("console", lambda message: refused.append(message.text) if "Content Security Policy" in message.text else 0)
     while crawl.queue:
         address = crawl.queue.pop(0)
         page.set_viewport_size({"width": WIDTHS[0], "height": 900})
@@ -102,5 +104,6 @@ def test_every_live_page_is_linked_fits_a_phone_and_passes_axe(page, site, capsy
 
     assert len(pages) > 100 and forms, "the loaded content should have over a hundred pages, forms among them"
     assert problems == {}
+    assert refused == []
     assert orphans == []
     assert [path for path in forms if path not in reached] == []
