@@ -1,4 +1,5 @@
 import os
+import shutil
 
 import pytest
 from django.core.cache import cache
@@ -7,6 +8,14 @@ from wagtail.models import Page, Site
 from hub.core.content import load_all
 
 from .factories import HandbookPageFactory, HomePageFactory, PhasePageFactory
+
+
+def pytest_sessionfinish(session):
+    """Removes the uploaded files of this run (see TEST_FILES_ROOT in hub/settings/test.py)."""
+    from django.conf import settings
+
+    if settings.TEST_FILES_ROOT.name.endswith(f"-{os.getpid()}"):
+        shutil.rmtree(settings.TEST_FILES_ROOT, ignore_errors=True)
 
 
 def pytest_collection_modifyitems(items):

@@ -151,3 +151,14 @@ def test_the_page_explorer_and_dashboard_have_no_english_keyboard_help(client, c
         text = page_html(client, url)
         assert "Show keyboard shortcuts" not in text and "Näytä pikanäppäimet" in text
         assert "Close dialog" not in text
+
+
+@pytest.mark.parametrize(
+    "language, present, absent",
+    [("fi", ["Salasana", "Vahvistuskoodi"], ["Password"]), ("sv", ["Lösenord", "Verifieringskod"], ["Password"])],
+)
+def test_the_sign_in_form_is_in_the_browsers_language(client, language, present, absent):
+    text = html.unescape(client.get("/admin/login/", headers={"accept-language": language}).content.decode())
+    labels = re.findall(r"<label[^>]*>\s*([^<]+?)\s*<", text)
+    assert set(present) <= set(labels), labels
+    assert not set(absent) & set(labels)

@@ -257,7 +257,9 @@ def test_make_serve_settings_serve_public_media_and_refuse_private_files(django_
         secret = document_model.objects.create(
             title="Pöytäkirja", file=ContentFile(b"salainen 31337", name="poytakirja.txt"), collection=board
         )
-        story_image = store_image("Tarina (1)", "Kuva.", jpeg((10, 120, 60)), "tarina-1.jpg", unmoderated_collection())
+        story_image = store_image(
+            "Tarina (1)", "Kuva.", jpeg((10, 120, 60)), "tarina-palvelin.jpg", unmoderated_collection()
+        )
     static_manifest(tmp_path)
     port = free_port()
     log = (tmp_path / "gunicorn.log").open("w")

@@ -29,6 +29,10 @@ class TwoStepLoginForm(LoginForm):
         widget=CODE_WIDGET,
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Password")  # Wagtail's field has none, so it showed in English
+
     def clean(self):
         cleaned = super().clean()
         user = self.get_user()

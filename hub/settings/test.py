@@ -15,8 +15,15 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 ELASTICSEARCH_URL = OPENSEARCH_URL = ""  # the database engine; test_engine_live.py switches to a server
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
-MEDIA_ROOT = Path(tempfile.gettempdir()) / "kylatyollistaa-test-media"
-PRIVATE_MEDIA_ROOT = Path(tempfile.gettempdir()) / "kylatyollistaa-test-private-media"
+# Uploaded files in a folder of this test run's own (inherited by the processes it starts), so that runs side by side
+# or one after another never see each other's files; tests/conftest.py removes it at the end.
+TEST_FILES_ROOT = Path(
+    os.environ.setdefault(
+        "TEST_FILES_ROOT", str(Path(tempfile.gettempdir()) / f"kylatyollistaa-test-files-{os.getpid()}")
+    )
+)
+MEDIA_ROOT = TEST_FILES_ROOT / "media"
+PRIVATE_MEDIA_ROOT = TEST_FILES_ROOT / "private-media"
 
 # Serve static files straight from the app folders, without collectstatic.
 WHITENOISE_USE_FINDERS = True
