@@ -11,7 +11,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 WORKERS ?= 3
 
-.PHONY: setup run serve test test-deps browser pdf-deps search-deps pg-client nginx-deps lint format messages clean search-eval bench bench-search
+.PHONY: setup run serve test test-fast test-deps test-fast-deps browser pdf-deps search-deps pg-client nginx-deps lint format messages clean search-eval bench bench-search
 
 $(PY):
 	$(PYTHON) -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is needed, found " + sys.version'
@@ -32,6 +32,7 @@ setup: $(VENV)/.installed pdf-deps search-deps
 	$(MANAGE) compile_translations
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_content
+	$(MANAGE) setup_roles
 	$(MANAGE) rebuild_search_index
 
 ## run: set up, then serve the site with the handbook on http://127.0.0.1:8000/
@@ -61,44 +62,43 @@ serve: setup
 	trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
 	$(SERVE_ENV) $(VENV)/bin/gunicorn hub.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile -
 
-test-deps: $(VENV)/.installed-dev browser pdf-deps search-deps pg-client nginx-deps
+test-deps: browser test-fast-deps
+
+test-fast-deps: $(VENV)/.installed-dev pdf-deps search-deps pg-client nginx-deps
 	$(MANAGE) compile_translations
+
+# $(call apt_install,PACKAGES,MESSAGE,HINT,FAIL): installs the Debian PACKAGES, saying MESSAGE, when run as root
+# with apt-get; otherwise says HINT and fails under CI=true, or always when FAIL is "always".
+define apt_install
+if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+	echo "$(2)"; \
+	apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(1) >/dev/null; \
+else \
+	echo "$(3)"; \
+	if [ "$(4)" = "always" ] || [ "$$CI" = "true" ]; then exit 1; fi; \
+fi
+endef
 
 ## browser: Debian Chromium for the browser tests (installed when running as root).
 browser:
 	@if [ ! -x "$(CHROMIUM)" ]; then \
-		if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
-			echo "Installing Debian chromium for the browser tests"; \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-		else \
-			echo "Browser tests need Chromium at $(CHROMIUM): run 'sudo apt-get install chromium' (Debian) or set CHROMIUM=/path/to/chromium."; \
-			if [ "$$CI" = "true" ]; then exit 1; fi; \
-		fi; \
+		$(call apt_install,chromium,Installing Debian chromium for the browser tests,Browser tests need Chromium at \
+		$(CHROMIUM): run 'sudo apt-get install chromium' (Debian) or set CHROMIUM=/path/to/chromium.); \
 	fi
 
 ## pdf-deps: Pango and the DejaVu fonts, with which WeasyPrint lays out the templates' PDFs.
 PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 pdf-deps:
 	@if command -v dpkg >/dev/null && ! dpkg -s $(PDF_PACKAGES) >/dev/null 2>&1; then \
-		if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
-			echo "Installing $(PDF_PACKAGES) for the PDF templates"; \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(PDF_PACKAGES) >/dev/null; \
-		else \
-			echo "The PDF templates need $(PDF_PACKAGES): run 'sudo apt-get install $(PDF_PACKAGES)'."; \
-			exit 1; \
-		fi; \
+		$(call apt_install,$(PDF_PACKAGES),Installing $(PDF_PACKAGES) for the PDF templates,The PDF templates \
+		need $(PDF_PACKAGES): run 'sudo apt-get install $(PDF_PACKAGES)'.,always); \
 	fi
 
 ## nginx-deps: nginx, with which the tests check the syntax of docs/nginx.conf.
 nginx-deps:
 	@if ! command -v nginx >/dev/null && [ ! -x /usr/sbin/nginx ]; then \
-		if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
-			echo "Installing nginx-light to check docs/nginx.conf"; \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx-light >/dev/null; \
-		else \
-			echo "The test of docs/nginx.conf needs nginx: run 'sudo apt-get install nginx-light'."; \
-			if [ "$$CI" = "true" ]; then exit 1; fi; \
-		fi; \
+		$(call apt_install,nginx-light,Installing nginx-light to check docs/nginx.conf,The test of docs/nginx.conf \
+		needs nginx: run 'sudo apt-get install nginx-light'.); \
 	fi
 
 ## search-deps: Voikko and its Finnish dictionary, with which search understands inflected and compound Finnish.
@@ -106,32 +106,26 @@ nginx-deps:
 SEARCH_PACKAGES := libvoikko1 voikko-fi
 search-deps:
 	@if command -v dpkg >/dev/null && ! dpkg -s $(SEARCH_PACKAGES) >/dev/null 2>&1; then \
-		if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
-			echo "Installing $(SEARCH_PACKAGES) for Finnish search"; \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(SEARCH_PACKAGES) >/dev/null; \
-		else \
-			echo "Finnish search needs $(SEARCH_PACKAGES): run 'sudo apt-get install $(SEARCH_PACKAGES)'. Until then it matches plain words."; \
-			if [ "$$CI" = "true" ]; then exit 1; fi; \
-		fi; \
+		$(call apt_install,$(SEARCH_PACKAGES),Installing $(SEARCH_PACKAGES) for Finnish search,Finnish search needs \
+		$(SEARCH_PACKAGES): run 'sudo apt-get install $(SEARCH_PACKAGES)'. Until then it matches plain words.); \
 	fi
 
 ## pg-client: pg_dump and pg_restore, with which `manage.py backup` and `restore` handle a PostgreSQL database.
 pg-client:
 	@case "$$DATABASE_URL" in postgres*) \
 		if ! command -v pg_dump >/dev/null; then \
-			if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
-				echo "Installing postgresql-client for backups"; \
-				apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql-client >/dev/null; \
-			else \
-				echo "Backups of PostgreSQL need pg_dump: run 'sudo apt-get install postgresql-client'."; \
-				if [ "$$CI" = "true" ]; then exit 1; fi; \
-			fi; \
+			$(call apt_install,postgresql-client,Installing postgresql-client for backups,Backups of PostgreSQL \
+			need pg_dump: run 'sudo apt-get install postgresql-client'.); \
 		fi;; \
 	esac
 
 ## test: install what the tests need and run the whole suite (browser tests included).
 test: test-deps
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
+
+## test-fast: the suite without the browser and live-server tests, so without Chromium.
+test-fast: test-fast-deps
+	$(VENV)/bin/pytest -m "not browser and not live" $(PYTEST_ARGS)
 
 ## search-eval: recall@3 and MRR of the judged search queries per language, on SQLite and on PostgreSQL.
 PG_URL ?= postgres://postgres@127.0.0.1:5432/kylatyollistaa

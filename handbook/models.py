@@ -1,4 +1,5 @@
 from django import forms
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.functional import cached_property
@@ -115,6 +116,8 @@ class PhasePage(BasePage):
         index.SearchField("tips"),
         index.FilterField("number"),
     ]
+    # The site search's facets of this page: {facet: lookup of its values}, see search/indexing.py.
+    search_facets = {"phase": "number"}
     api_fields = [
         APIField(name)
         for name in (
@@ -135,6 +138,18 @@ class PhasePage(BasePage):
     override_translatable_fields = [SynchronizedField("number"), SynchronizedField("partner_types")]
     parent_page_types = ["handbook.HandbookPage"]
     subpage_types = []
+    # The other apps' pages a phase page lists, by where they stand on it: (model, template). Each model gives its
+    # pages that relate to a phase with `for_phase(phase)`; the template shows them as `pages`.
+    related_sections = {
+        "tools": [  # after the outputs
+            ("resources.ResourcePage", "resources/includes/resources_for_phase.html"),
+            ("feedback.FeedbackFormPage", "feedback/includes/forms_for_phase.html"),
+        ],
+        "people": [  # after the related partner types
+            ("partners.PartnerPage", "partners/includes/partners_for_phase.html"),
+            ("cases.CaseStudyPage", "cases/includes/cases_for_phase.html"),
+        ],
+    }
 
     class Meta:
         verbose_name = _("phase")
@@ -186,6 +201,12 @@ class PhasePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["tasks_by_actor"] = self.tasks_grouped_by_actor()
         context["partner_types_list"] = list(self.partner_types.all())
+        context["related_sections"] = {
+            place: [
+                {"template": template, "pages": apps.get_model(model).for_phase(self)} for model, template in sections
+            ]
+            for place, sections in self.related_sections.items()
+        }
         return context
 
     def tasks_grouped_by_actor(self):

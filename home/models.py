@@ -34,26 +34,40 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
     def route(self, request, path_components):
-        """Serve the source-language page when this language has no translation of it yet, never a 404.
+        """Wagtail's routing, changed in two ways for every page of this language (each request starts here).
 
-        The language switcher links an untranslated page as its source path under the other language's
-        prefix (/sv/kasikirja/...): that path is not in this tree, so it is looked up in the Finnish tree.
-
-        A page is first looked up by its whole path in one query, rather than level by level; paths that end
-        in a routable page's sub-route (…/csv/) fall back to Wagtail's walk down the tree.
+        Speed: Wagtail walks down the tree, one query per level; a page is first looked up by its whole path in
+        one query (`live_page_at`). Language fallback: a page not yet translated into this language is served in
+        the source language, never a 404 (`route_in_source_language`).
         """
-        if path_components:
-            url_path = f"{self.url_path}{'/'.join(path_components)}/"
-            found = Page.objects.filter(url_path=url_path).first()
-            if found is not None and found.live:
-                return found.specific.route(request, [])
+        page = self.live_page_at(path_components)
+        if page is not None:
+            return page.route(request, [])
         try:
             return super().route(request, path_components)
         except Http404:
-            source_home = self.get_translation_or_none(Locale.get_default())
-            if source_home is None or source_home.pk == self.pk:
-                raise
-            return source_home.specific.route(request, path_components)
+            return self.route_in_source_language(request, path_components)
+
+    def live_page_at(self, path_components):
+        """The live page at `path_components` below this one, found by its URL path in one query; else None.
+
+        A path that ends in a routable page's sub-route (…/csv/) is no page's path: it takes Wagtail's walk.
+        """
+        if not path_components:
+            return None
+        page = Page.objects.filter(url_path=f"{self.url_path}{'/'.join(path_components)}/").first()
+        return page.specific if page is not None and page.live else None
+
+    def route_in_source_language(self, request, path_components):
+        """Routes `path_components` from the source language's home page; Http404 when this is that page.
+
+        The language switcher links a page not yet translated as its source path under this language's prefix
+        (/sv/kasikirja/...): that path is not in this tree, so it is looked up in the Finnish tree.
+        """
+        source_home = self.get_translation_or_none(Locale.get_default())
+        if source_home is None or source_home.pk == self.pk:
+            raise Http404
+        return source_home.specific.route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -147,3 +147,25 @@ def _nearest(language, surface):
     )
     matches = difflib.get_close_matches(surface, list(candidates), n=1, cutoff=0.75)
     return matches[0] if matches else None
+
+
+@dataclass
+class Outcome:
+    hits: list
+    corrected: str | None = None
+    partial: bool = False
+
+
+def run_query(query, language):
+    """The hits for `query`: all words first, then a spelling correction, then any of the words."""
+    words = query_words(query, language)
+    hits = find(language, words)
+    if hits:
+        return Outcome(hits)
+    corrected = correct(language, words)
+    if corrected:
+        hits = find(language, query_words(corrected, language))
+        if hits:
+            return Outcome(hits, corrected=corrected)
+    hits = find(language, query_words(corrected or query, language), require_all=False)
+    return Outcome(hits, corrected=corrected if hits else None, partial=bool(hits))

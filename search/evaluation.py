@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 import yaml
 from wagtail.models import Page
 
-from .views import run_query
+from .engine import run_query
 
 TOP = 3
 

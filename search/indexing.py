@@ -1,4 +1,9 @@
-"""Keeping the search index in step with the live pages: entries are written on publish and removed on unpublish."""
+"""Keeping the search index in step with the live pages: entries are written on publish and removed on unpublish.
+
+A page type declares the search's facets it has in `search_facets`, {facet: lookup}, a lookup being the path from
+the page to the values as in a query ("phases__number", "region__slug"): a renamed field fails loudly here instead of
+silently dropping a facet. Page types without `search_facets` have no facets.
+"""
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
@@ -7,7 +12,7 @@ from django.utils.html import strip_tags
 from wagtail.models import Page
 from wagtail.search.index import SearchField
 
-from hub.core.phases import is_phase
+from handbook.phases import is_phase
 from hub.core.visibility import is_public, restricted_paths
 
 from . import elastic
@@ -39,19 +44,32 @@ def page_text(page):
     return " ".join(" ".join(strip_tags(text).split()) for text in texts if text)
 
 
-def _phases_and_regions(page):
-    phases = {page.number} if is_phase(page) else set()
-    related_phases = getattr(page, "phases", None)
-    if isinstance(related_phases, Manager):
-        phases.update(phase.number for phase in related_phases.all())
-    regions = set()
-    region = getattr(page, "region", None)
-    if getattr(region, "slug", None):
-        regions.add(region.slug)
-    related_regions = getattr(page, "regions", None)
-    if isinstance(related_regions, Manager):
-        regions.update(region.slug for region in related_regions.all())
-    return phases, regions
+# The entry's column for each facet.
+FACET_COLUMNS = {"phase": "phases", "region": "regions"}
+
+
+def _values(page, lookup):
+    """What `lookup` reaches from `page`, through relations to one object or to many."""
+    values = [page]
+    for name in lookup.split("__"):
+        reached = []
+        for value in values:
+            value = getattr(value, name)
+            if isinstance(value, Manager):
+                reached.extend(value.all())
+            elif value is not None:
+                reached.append(value)
+        values = reached
+    return values
+
+
+def facet_columns(page):
+    """The entry's facet columns for `page`: each facet's values, sorted and space-separated."""
+    columns = dict.fromkeys(FACET_COLUMNS.values(), "")
+    for facet, lookup in getattr(page, "search_facets", {}).items():
+        values = sorted({value for value in _values(page, lookup) if value != ""})
+        columns[FACET_COLUMNS[facet]] = " ".join(str(value) for value in values)
+    return columns
 
 
 def entry_for(page):
@@ -60,7 +78,6 @@ def entry_for(page):
     text = page_text(page)
     title_terms, title_parts = index_columns(page.title, language)
     body_terms, body_parts = index_columns(text, language)
-    phases, regions = _phases_and_regions(page)
     return SearchEntry(
         page_id=page.pk,
         language=language,
@@ -72,8 +89,7 @@ def entry_for(page):
         body_parts=body_parts,
         text=text[:MAX_TEXT_LENGTH],
         phase_number=page.number if is_phase(page) else None,
-        phases=" ".join(str(number) for number in sorted(phases)),
-        regions=" ".join(sorted(regions)),
+        **facet_columns(page),
     )
 
 
@@ -114,14 +130,15 @@ def remove_pages(page_ids):
 
 
 def _with_relations(model):
-    """`model`'s live pages with what indexing reads from them fetched in bulk: locale, region, phases, regions."""
+    """`model`'s live pages with what indexing reads from them fetched in bulk: the locale and the facets' relations."""
     pages = model.objects.live().select_related("locale")
-    names = {field.name: field for field in model._meta.get_fields()}
-    if "region" in names and names["region"].many_to_one:
-        pages = pages.select_related("region")
-    return pages.prefetch_related(
-        *[name for name in ("phases", "regions") if name in names and names[name].many_to_many]
-    )
+    for lookup in getattr(model, "search_facets", {}).values():
+        field = model._meta.get_field(lookup.split("__")[0])
+        if field.many_to_many:
+            pages = pages.prefetch_related(field.name)
+        elif field.many_to_one:
+            pages = pages.select_related(field.name)
+    return pages
 
 
 def rebuild():

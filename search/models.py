@@ -24,7 +24,7 @@ class SearchEntry(models.Model):
     title_parts = models.TextField(blank=True)
     body_terms = models.TextField(blank=True)
     body_parts = models.TextField(blank=True)
-    text = models.TextField(blank=True, help_text="Plain text for result snippets.")
+    text = models.TextField(blank=True, help_text="Plain text for result excerpts.")
     phase_number = models.PositiveSmallIntegerField(null=True, blank=True)
     phases = models.CharField(max_length=100, blank=True, help_text="Related phase numbers, space-separated.")
     regions = models.TextField(blank=True, help_text="Related region slugs, space-separated.")

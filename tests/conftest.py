@@ -3,9 +3,10 @@ import shutil
 
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 from wagtail.models import Page, Site
 
-from hub.core.content import load_all
+from hub.core.loader import load_all
 
 from .factories import HandbookPageFactory, HomePageFactory, PhasePageFactory
 
@@ -25,7 +26,7 @@ def pytest_collection_modifyitems(items):
 
 @pytest.fixture(scope="session")
 def django_db_setup(request, django_test_environment, django_db_blocker, django_db_modify_db_settings):
-    """The test database with the site's content loaded once, as `make setup` does.
+    """The test database with the site's content and the roles' rights on it loaded once, as `make setup` does.
 
     Set up for every run, including one of live-server tests alone, which use no transactional fixture.
     Each ordinary test's changes are rolled back after it.
@@ -36,6 +37,7 @@ def django_db_setup(request, django_test_environment, django_db_blocker, django_
     with django_db_blocker.unblock():
         databases = setup_databases(verbosity=verbosity, interactive=False)
         load_all()
+        call_command("setup_roles", verbosity=0)
     yield
     with django_db_blocker.unblock():
         end_other_sessions()

@@ -23,7 +23,7 @@ from hub.core.uploads import check_image
 from hub.feedback.models import FeedbackFormPage
 
 from .factories import UserFactory
-from .forms import started
+from .form_tokens import started
 from .test_case_submission import story
 
 pytestmark = pytest.mark.django_db

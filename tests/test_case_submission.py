@@ -21,7 +21,7 @@ from hub.cases.models import CaseStudyIndexPage, CaseStudyPage, CaseSubmissionPa
 from hub.core.uploads import HOLDING_FOLDER
 
 from .factories import UserFactory
-from .forms import started
+from .form_tokens import started
 
 pytestmark = pytest.mark.django_db
 

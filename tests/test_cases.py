@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from wagtail.models import Page
 
 from handbook.models import PhasePage
-from hub.cases.content import illustration
+from hub.cases.loader import illustration
 from hub.cases.models import CaseStudyIndexPage, CaseStudyPage
 from hub.core.models import EmploymentForm, FundingSource, Region, ServiceType
 

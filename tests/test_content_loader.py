@@ -5,10 +5,10 @@ import yaml
 from django.core.management import CommandError, call_command
 from wagtail.models import Locale, Page, Revision
 
-from handbook import content as handbook_content
+from handbook import loader as handbook_loader
 from handbook.models import HandbookPage, PhasePage
 from home.models import HomePage
-from hub.core.content import ContentError, load_all
+from hub.core.loader import ContentError, load_all
 from hub.core.models import ContentSource, PartnerType, SiteSettings, StandardPage
 
 pytestmark = pytest.mark.django_db
@@ -85,8 +85,8 @@ def test_force_overwrites_an_edited_page(content):
 
 def copy_handbook_content(tmp_path):
     """A copy of the handbook's content folder, standing in for a checkout where the files have changed."""
-    for path in handbook_content.CONTENT.rglob("*.yaml"):
-        target = tmp_path / path.relative_to(handbook_content.CONTENT)
+    for path in handbook_loader.CONTENT.rglob("*.yaml"):
+        target = tmp_path / path.relative_to(handbook_loader.CONTENT)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
     return tmp_path
@@ -98,7 +98,7 @@ def test_a_changed_file_updates_its_page_with_a_new_revision(content, tmp_path, 
     data = yaml.safe_load(phase_file.read_text(encoding="utf-8"))
     data["summary"] = "Päivitetty tiivistelmä."
     phase_file.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
-    monkeypatch.setattr(handbook_content, "CONTENT", folder)
+    monkeypatch.setattr(handbook_loader, "CONTENT", folder)
     revisions_before = Revision.objects.count()
 
     run = load_all()
@@ -117,10 +117,10 @@ def test_malformed_content_is_refused_with_the_file_named(content, tmp_path, mon
     (folder / "phases" / "01-x.yaml").write_text(
         "number: 1\ntitle: X\nslug: x\nsummary: S\ntasks:\n  - actor: mayor\n    title: T\n", encoding="utf-8"
     )
-    monkeypatch.setattr(handbook_content, "CONTENT", tmp_path)
-    with pytest.raises(ContentError, match="01-x.yaml: actor 'mayor'"):
+    monkeypatch.setattr(handbook_loader, "CONTENT", tmp_path)
+    with pytest.raises(ContentError, match=r"01-x\.yaml:6: tasks\[0\]\.actor: 'mayor' is not one of 'city'"):
         load_all()
-    with pytest.raises(CommandError, match="actor 'mayor'"):
+    with pytest.raises(CommandError, match="actor: 'mayor' is not one of"):
         call_command("load_content")
 
 
@@ -143,7 +143,7 @@ def test_phase_numbers_must_run_without_gaps(content, tmp_path, monkeypatch):
         (folder / "phases" / f"0{number}.yaml").write_text(
             f"number: {number}\ntitle: V{number}\nslug: v{number}\nsummary: S\n", encoding="utf-8"
         )
-    monkeypatch.setattr(handbook_content, "CONTENT", tmp_path)
+    monkeypatch.setattr(handbook_loader, "CONTENT", tmp_path)
     with pytest.raises(ContentError, match="phase numbers must run 1..2"):
         load_all()
 

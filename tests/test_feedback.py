@@ -19,7 +19,7 @@ from hub.feedback.models import FeedbackFormPage
 from hub.feedback.results import summarise
 
 from .factories import FeedbackFormPageFactory, UserFactory, add_form_fields
-from .forms import started
+from .form_tokens import started
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from django.conf import settings
 from handbook.models import HandbookPage, PhasePage
 from hub.core.models import Actor, Perspective
 
-from .card import ACTOR_NAMES, CANVAS, PHASE_ITEMS, PHASE_TITLES
+from .model_card import ACTOR_NAMES, CANVAS, PHASE_ITEMS, PHASE_TITLES
 
 pytestmark = pytest.mark.django_db
 

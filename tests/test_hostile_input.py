@@ -9,7 +9,7 @@ from wagtail.contrib.forms.models import FormSubmission
 from hub.cases.models import CaseStudyPage, CaseSubmissionPage
 from hub.feedback.models import FeedbackFormPage
 
-from .forms import started
+from .form_tokens import started
 
 pytestmark = pytest.mark.django_db
 

@@ -6,9 +6,9 @@ from django.urls import reverse
 from wagtail.models import Locale, Page
 from wagtail_localize.models import StringTranslation, Translation, TranslationSource
 
-from handbook import content as handbook_content
+from handbook import loader as handbook_loader
 from handbook.models import PhasePage
-from hub.core.content import load_all
+from hub.core.loader import load_all
 from hub.core.translation_status import OUT_OF_DATE, UP_TO_DATE, translation_status
 
 from .test_content_loader import copy_handbook_content
@@ -85,7 +85,7 @@ def test_reloading_changed_files_keeps_the_translations_in_step(content, tmp_pat
         data["summary"] = summary
         path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
 
-    monkeypatch.setattr(handbook_content, "CONTENT", folder)
+    monkeypatch.setattr(handbook_loader, "CONTENT", folder)
     phase = PhasePage.objects.get(locale__language_code="fi", number=6)
     total, _done = translation_of(phase, "sv").get_progress()
 

@@ -1,4 +1,6 @@
-"""Every page type renders, and the page tree allows exactly what DESIGN.md lays out."""
+"""Every page type renders, in queries that do not grow with the page, and goes only where it belongs in the page tree:
+the home page at the root, one handbook under it, phases under the handbook, standard pages under home or each other.
+"""
 
 import pytest
 from wagtail.models import Page

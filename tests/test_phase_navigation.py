@@ -6,7 +6,7 @@ import pytest
 
 from handbook.models import PhasePage
 
-from .card import PHASE_TITLES
+from .model_card import PHASE_TITLES
 
 pytestmark = pytest.mark.django_db
 

@@ -11,9 +11,9 @@ from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page
 
 from handbook.models import PhasePage
-from hub.resources.content import store_document
-from hub.resources.generate import build_ods, build_odt, build_pdf
+from hub.resources.loader import store_document
 from hub.resources.models import ResourceIndexPage, ResourcePage
+from hub.resources.template_documents import build_ods, build_odt, build_pdf
 
 from .factories import ResourceIndexPageFactory, ResourcePageFactory
 from .helpers import assert_queries_do_not_grow

@@ -5,7 +5,7 @@ import yaml
 from django.conf import settings
 from wagtail.models import Locale
 
-from hub.core.content import CORE_CONTENT, TAXONOMY_FILES, load_all
+from hub.core.loader import CORE_CONTENT, TAXONOMY_FILES, load_all
 from hub.core.models import EmploymentForm, FundingSource, Municipality, PartnerType, Region, ServiceType
 
 pytestmark = pytest.mark.django_db

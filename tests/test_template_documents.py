@@ -12,9 +12,9 @@ from odf import opendocument, table, teletype, text
 from odf.namespaces import FONS, STYLENS, TABLENS
 from weasyprint.formatting_structure import boxes
 
-from hub.core.content import load_all
-from hub.resources import content as resource_content
-from hub.resources.generate import build_ods, build_odt, render_pdf
+from hub.core.loader import load_all
+from hub.resources import loader as resource_loader
+from hub.resources.template_documents import build_ods, build_odt, render_pdf
 
 CONTENT = Path(__file__).resolve().parent.parent / "hub" / "resources" / "content"
 SOURCES = sorted(CONTENT.glob("*/resources/*.yaml"))
@@ -216,7 +216,7 @@ def test_odt_holds_every_heading_item_and_question_with_room_to_write(path):
 @pytest.mark.django_db
 def test_a_change_to_the_file_builder_reloads_the_templates_and_nothing_else(content, monkeypatch):
     assert load_all().updated == []
-    monkeypatch.setattr(resource_content, "builder_version", lambda: "a changed builder")
+    monkeypatch.setattr(resource_loader, "builder_version", lambda: "a changed builder")
     run = load_all()
     assert sorted(run.updated) == sorted(
         f"resources/{source_id(path).replace('-', '/resources/', 1)}.yaml" for path in SOURCES

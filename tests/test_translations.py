@@ -8,8 +8,8 @@ from wagtail.models import Locale, Page
 
 from handbook.models import HandbookPage, PhasePage
 from hub.cases.models import CaseStudyPage
-from hub.core.content import ContentError, ContentRun, sync_translation
-from hub.core.languages import mark_finnish_terms
+from hub.core.finnish_terms import mark_finnish_terms
+from hub.core.loader import ContentError, ContentRun, sync_translation
 from hub.core.models import PartnerType
 
 pytestmark = pytest.mark.django_db

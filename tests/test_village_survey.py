@@ -16,7 +16,7 @@ from hub.feedback.models import FeedbackFormPage
 from hub.feedback.results import summarise
 
 from .factories import UserFactory
-from .forms import started
+from .form_tokens import started
 
 pytestmark = pytest.mark.django_db
 

@@ -9,18 +9,17 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from hub.core.models import EmploymentForm, FundingSource, Perspective, Region, ServiceType
-from hub.core.phases import phase_choices
+from hub.core.facts import asked_facts
+from hub.core.models import Perspective
 from hub.core.protection import ProtectedForm
 from hub.core.uploads import check_image, decode_image, held_image, hold_image, release_held_image
 
-from .models import CaseStatus
+from .models import CaseStudyPage
 
 MAX_IMAGES = 3
 MAX_INDICATORS = 3
 INDICATOR_PARTS = ("perspective", "indicator", "value", "unit", "period", "source", "source_url")
 INDICATOR_REQUIRED = ("perspective", "indicator", "value", "period", "source")
-CURRENT_YEARS = (1990, 2100)
 SECTIONS = (
     ("association", _("Your village and association"), None),
     ("story", _("The story"), None),
@@ -28,21 +27,23 @@ SECTIONS = (
     ("images", _("Images"), _("Optional. JPEG, PNG or WebP. Location and camera data are removed.")),
     ("contact", _("Contact details"), None),
 )
+FACTS = "facts"  # where in a section the facts asked in it come (see CaseStudyPage.facts)
 SECTION_FIELDS = {
-    "association": (
-        "village",
-        "region",
-        "status",
-        "year_started",
-        "year_ended",
-        "people_employed",
-        "services",
-        "employment_forms",
-        "funding_sources",
-    ),
-    "story": ("title", "summary", "story", "lessons", "phases"),
-    "contact": ("contact_name", "contact_email", "submitter_name", "submitter_email", "consent"),
+    "association": (FACTS,),
+    "story": ("title", "summary", "story", "lessons", FACTS),
+    "contact": (FACTS, "consent"),
 }
+
+
+def section_fields(key):
+    """The names of the fields of the form's section `key`, in order."""
+    names = []
+    for name in SECTION_FIELDS.get(key, ()):
+        if name == FACTS:
+            names += [fact.key for fact in asked_facts(CaseStudyPage) if (fact.form_section or SECTIONS[0][0]) == key]
+        else:
+            names.append(name)
+    return names
 
 
 class IndicatorForm(forms.Form):
@@ -144,28 +145,13 @@ ImageFormSet = forms.formset_factory(
 )
 
 
-class CaseSubmissionForm(ProtectedForm):
+# The form fields of the facts the form asks, as CaseStudyPage declares them.
+FACT_QUESTIONS = {fact.key: fact.question for fact in asked_facts(CaseStudyPage)}
+CaseFactsForm = type("CaseFactsForm", (ProtectedForm,), FACT_QUESTIONS)
+
+
+class CaseSubmissionForm(CaseFactsForm):
     title = forms.CharField(max_length=200, label=_("Title of your story"))
-    village = forms.CharField(max_length=120, label=_("Village"))
-    region = forms.ChoiceField(label=_("Region"))
-    status = forms.ChoiceField(choices=CaseStatus.choices, label=_("Status"), widget=forms.RadioSelect)
-    year_started = forms.IntegerField(
-        required=False, min_value=CURRENT_YEARS[0], max_value=CURRENT_YEARS[1], label=_("Year started")
-    )
-    year_ended = forms.IntegerField(
-        required=False, min_value=CURRENT_YEARS[0], max_value=CURRENT_YEARS[1], label=_("Year ended")
-    )
-    people_employed = forms.IntegerField(
-        required=False, min_value=0, max_value=10000, label=_("People employed or placed so far")
-    )
-    services = forms.MultipleChoiceField(label=_("Services produced"), widget=forms.CheckboxSelectMultiple)
-    employment_forms = forms.MultipleChoiceField(
-        required=False, label=_("How people are employed"), widget=forms.CheckboxSelectMultiple
-    )
-    funding_sources = forms.MultipleChoiceField(required=False, label=_("Funding"), widget=forms.CheckboxSelectMultiple)
-    phases = forms.MultipleChoiceField(
-        required=False, label=_("Phases of the model you went through"), widget=forms.CheckboxSelectMultiple
-    )
     summary = forms.CharField(max_length=255, label=_("Your story in one sentence"))
     story = forms.CharField(max_length=20000, label=_("Your story"), widget=forms.Textarea(attrs={"rows": 12}))
     lessons = forms.CharField(
@@ -175,28 +161,16 @@ class CaseSubmissionForm(ProtectedForm):
         help_text=_("One lesson per line."),
         widget=forms.Textarea(attrs={"rows": 5}),
     )
-    contact_name = forms.CharField(
-        required=False, max_length=120, label=_("Contact person shown on the page"), help_text=_("Optional.")
-    )
-    contact_email = forms.EmailField(
-        required=False, label=_("Contact email shown on the page"), help_text=_("Optional.")
-    )
-    submitter_name = forms.CharField(max_length=120, label=_("Your name (not published)"))
-    submitter_email = forms.EmailField(
-        label=_("Your email (not published)"),
-        help_text=_("We send a receipt there; the moderators use it only to ask about your story."),
-    )
     consent = forms.BooleanField(
         label=_("I agree that the story is published and my details handled as the privacy notice says.")
     )
 
     def __init__(self, data=None, files=None, *, locale, **kwargs):
         super().__init__(data, files, **kwargs)
-        self.fields["region"].choices = [("", "—"), *Region.options(locale)]
-        self.fields["services"].choices = ServiceType.options(locale)
-        self.fields["employment_forms"].choices = EmploymentForm.options(locale)
-        self.fields["funding_sources"].choices = FundingSource.options(locale)
-        self.fields["phases"].choices = phase_choices(locale)
+        for fact in asked_facts(CaseStudyPage):
+            choices = fact.kind.choices(CaseStudyPage, fact.field, locale)
+            if choices is not None:
+                self.fields[fact.key].choices = choices
         self.indicators = IndicatorFormSet(data, prefix="indicators")
         self.images = ImageFormSet(data, files, prefix="images")
 
@@ -253,7 +227,7 @@ class CaseSubmissionForm(ProtectedForm):
         parts = []
         for key, legend, intro in SECTIONS:
             formset = {"indicators": self.indicators, "images": self.images}.get(key)
-            fields = [self[name] for name in SECTION_FIELDS.get(key, ())]
+            fields = [self[name] for name in section_fields(key)]
             parts.append({"key": key, "legend": legend, "intro": intro, "fields": fields, "formset": formset})
         return parts
 

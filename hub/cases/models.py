@@ -4,20 +4,18 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Count, IntegerField, Q, When
-from django.utils.text import capfirst, slugify
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
 
-from hub.core.api import TermSerializer
-from hub.core.csv_export import csv_response
-from hub.core.facets import Facet, FacetedListing
+from handbook.phases import PHASES, PhaseLinks, pages_for_phase, phase_facet, phases_field
+from hub.core.facets import CsvDownloadMixin, Facet, FacetedIndexMixin
+from hub.core.facts import NUMBER, PARAGRAPHS, TERM, TERMS, YES_NO, Fact, api_fields, synchronised_fields
 from hub.core.forms import LocaleTaxonomyPageForm
 from hub.core.models import (
     BasePage,
@@ -29,12 +27,10 @@ from hub.core.models import (
     SectionIndexPage,
     ServiceType,
 )
-from hub.core.phases import PhaseLinks, phase_facet, phases_field
 
 from .blocks import CaseImagesBlock, IndicatorsBlock, LessonsBlock
 from .roles import ModeratorsOnlyPanel
 
-CASES_PER_PAGE = 12
 SIMILAR_CASES = 3
 
 
@@ -49,19 +45,21 @@ class CaseOrigin(models.TextChoices):
     ASSOCIATION = "association", _("Submitted by the association")
 
 
-def joined(terms):
-    return "; ".join(str(term) for term in terms)
+def year_question(label):
+    """A year in the public story form."""
+    return forms.IntegerField(required=False, min_value=1990, max_value=2100, label=label)
 
 
-class CaseStudyIndexPage(RoutablePageMixin, SectionIndexPage):
-    """A faceted listing of case studies."""
+class CaseStudyIndexPage(FacetedIndexMixin, CsvDownloadMixin, SectionIndexPage):
+    """A faceted listing of case studies, downloadable as CSV."""
 
     subpage_types = ["cases.CaseStudyPage"]
+    per_page = 12
 
     class Meta:
         verbose_name = _("case study index")
 
-    def cases(self):
+    def listed_pages(self):
         return (
             CaseStudyPage.objects.child_of(self)
             .live()
@@ -81,61 +79,6 @@ class CaseStudyIndexPage(RoutablePageMixin, SectionIndexPage):
             Facet("employment", _("Employment form"), "employment_forms__slug", EmploymentForm.options(locale)),
             Facet("funding", _("Funding"), "funding_sources__slug", FundingSource.options(locale)),
         ]
-
-    def listing(self, request):
-        return FacetedListing(self.cases(), self.facets(), request.GET, per_page=CASES_PER_PAGE)
-
-    @path("")
-    def index(self, request):
-        return self.render(request)
-
-    @path("csv/")
-    def csv(self, request):
-        """The case studies the current filters select, as CSV."""
-        cases = self.listing(request).results().prefetch_related("employment_forms", "funding_sources", "phases")
-        header = [
-            "title",
-            "example",
-            "origin",
-            "village",
-            "municipality",
-            "region",
-            "status",
-            "year_started",
-            "year_ended",
-            "people_employed",
-            "services",
-            "employment_forms",
-            "funding_sources",
-            "phases",
-            "url",
-        ]
-        rows = (
-            [
-                case.title,
-                "yes" if case.is_example else "no",
-                case.origin,
-                case.village,
-                case.municipality or "",
-                case.region or "",
-                case.status,
-                case.year_started,
-                case.year_ended,
-                case.people_employed,
-                joined(case.services.all()),
-                joined(case.employment_forms.all()),
-                joined(case.funding_sources.all()),
-                "; ".join(str(number) for number in case.phase_numbers),
-                request.build_absolute_uri(case.get_url(request)),
-            ]
-            for case in cases
-        )
-        return csv_response(f"{slugify(self.title)}.csv", header, rows)
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(self.listing(request).context("cases"))
-        return context
 
 
 class CaseStudyPage(PhaseLinks, BasePage):
@@ -226,51 +169,98 @@ class CaseStudyPage(PhaseLinks, BasePage):
         index.FilterField("is_example"),
         index.FilterField("status"),
     ]
-    override_translatable_fields = [
-        SynchronizedField(name)
-        for name in (
-            "is_example",
-            "origin",
-            "municipality",
-            "region",
+    # The site search's facets of this page: {facet: lookup of its values}, see search/indexing.py.
+    search_facets = {"phase": "phases__number", "region": "region__slug"}
+    # What a case study tells besides its title and summary, in the order of the API and the CSV columns; the
+    # questions are those of the public story form (hub.cases.forms).
+    facts = (
+        Fact("is_example", YES_NO, key="example"),
+        Fact("origin"),
+        Fact("village", shared=False, question=forms.CharField(max_length=120, label=_("Village"))),
+        Fact("municipality", TERM, loaded=False),
+        Fact("region", TERM, question=forms.ChoiceField(label=_("Region"))),
+        Fact(
             "status",
-            "year_started",
-            "year_ended",
+            question=forms.ChoiceField(choices=CaseStatus.choices, label=_("Status"), widget=forms.RadioSelect),
+        ),
+        Fact("year_started", NUMBER, question=year_question(_("Year started"))),
+        Fact("year_ended", NUMBER, question=year_question(_("Year ended"))),
+        Fact(
             "people_employed",
+            NUMBER,
+            question=forms.IntegerField(
+                required=False, min_value=0, max_value=10000, label=_("People employed or placed so far")
+            ),
+        ),
+        Fact(
             "services",
+            TERMS,
+            question=forms.MultipleChoiceField(label=_("Services produced"), widget=forms.CheckboxSelectMultiple),
+        ),
+        Fact(
             "employment_forms",
+            TERMS,
+            question=forms.MultipleChoiceField(
+                required=False, label=_("How people are employed"), widget=forms.CheckboxSelectMultiple
+            ),
+        ),
+        Fact(
             "funding_sources",
+            TERMS,
+            question=forms.MultipleChoiceField(required=False, label=_("Funding"), widget=forms.CheckboxSelectMultiple),
+        ),
+        Fact(
             "phases",
+            PHASES,
+            question=forms.MultipleChoiceField(
+                required=False, label=_("Phases of the model you went through"), widget=forms.CheckboxSelectMultiple
+            ),
+            form_section="story",
+        ),
+        Fact("story", PARAGRAPHS, csv=False, shared=False),
+        Fact("lessons", csv=False, shared=False, loaded=False),
+        Fact("indicators", csv=False, shared=False, loaded=False),
+        Fact("images", csv=False, shared=False, loaded=False),
+        Fact(
             "contact_name",
+            csv=False,
+            question=forms.CharField(
+                required=False, max_length=120, label=_("Contact person shown on the page"), help_text=_("Optional.")
+            ),
+            form_section="contact",
+        ),
+        Fact(
             "contact_email",
-            "website",
+            csv=False,
+            question=forms.EmailField(
+                required=False, label=_("Contact email shown on the page"), help_text=_("Optional.")
+            ),
+            form_section="contact",
+        ),
+        Fact("website", csv=False),
+        # Who sent the story: for the moderators only.
+        Fact(
             "submitter_name",
+            csv=False,
+            api=False,
+            loaded=False,
+            question=forms.CharField(max_length=120, label=_("Your name (not published)")),
+            form_section="contact",
+        ),
+        Fact(
             "submitter_email",
-        )
-    ]
-    api_fields = [
-        APIField("summary"),
-        APIField("is_example"),
-        APIField("origin"),
-        APIField("village"),
-        APIField("municipality", serializer=TermSerializer()),
-        APIField("region", serializer=TermSerializer()),
-        APIField("status"),
-        APIField("year_started"),
-        APIField("year_ended"),
-        APIField("people_employed"),
-        APIField("services", serializer=TermSerializer(many=True)),
-        APIField("employment_forms", serializer=TermSerializer(many=True)),
-        APIField("funding_sources", serializer=TermSerializer(many=True)),
-        APIField("phase_numbers"),
-        APIField("story"),
-        APIField("lessons"),
-        APIField("indicators"),
-        APIField("images"),
-        APIField("contact_name"),
-        APIField("contact_email"),
-        APIField("website"),
-    ]
+            csv=False,
+            api=False,
+            loaded=False,
+            question=forms.EmailField(
+                label=_("Your email (not published)"),
+                help_text=_("We send a receipt there; the moderators use it only to ask about your story."),
+            ),
+            form_section="contact",
+        ),
+    )
+    override_translatable_fields = synchronised_fields(facts)
+    api_fields = [APIField("summary"), *api_fields(facts)]
     base_form_class = LocaleTaxonomyPageForm
     parent_page_types = ["cases.CaseStudyIndexPage"]
     subpage_types = []
@@ -290,6 +280,11 @@ class CaseStudyPage(PhaseLinks, BasePage):
         for block in self.indicators:
             grouped.setdefault(block.value["perspective"], []).append(block.value)
         return [(perspective, grouped[perspective]) for perspective in Perspective.values if perspective in grouped]
+
+    @classmethod
+    def for_phase(cls, phase):
+        """Case studies in the phase's language that went through that phase, in one query."""
+        return pages_for_phase(cls, phase).order_by("is_example", "title")
 
     def similar_cases(self):
         """Other cases in this language sharing services or the region, the most alike first."""

@@ -1,6 +1,7 @@
 """Rights on the case-study section: contributors add stories there and edit their own; moderators approve them.
 
-Called by the loader for each language's case-study index, so the rights exist wherever the section does.
+The groups come from the migrations (hub/core/migrations/0004_roles.py). The section is content, so its rights are
+granted once it is loaded: `manage.py setup_roles`, which `make setup` runs after `load_content`.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -24,7 +25,9 @@ CONTRIBUTOR_PAGE_RIGHTS_REMOVED = ("change_page",)
 CONTRIBUTOR_IMAGE_RIGHTS = ("add_image", "choose_image")
 
 
-def ensure_case_rights(index, run):
+def ensure_case_rights(index):
+    """Grants the rights on the case-study index `index` that it lacks; returns what was added."""
+    added = []
     contributors, _created = Group.objects.get_or_create(name=CONTRIBUTORS)
     for codename in CONTRIBUTOR_PAGE_RIGHTS:
         permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
@@ -32,7 +35,7 @@ def ensure_case_rights(index, run):
             group=contributors, page=index, permission=permission
         )
         if created:
-            run.created.append(f"{CONTRIBUTORS}: {codename} on {index.url_path}")
+            added.append(f"{CONTRIBUTORS}: {codename} on {index.url_path}")
     GroupPagePermission.objects.filter(
         group=contributors, page=index, permission__codename__in=CONTRIBUTOR_PAGE_RIGHTS_REMOVED
     ).delete()
@@ -48,7 +51,8 @@ def ensure_case_rights(index, run):
         if created:
             WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
         WorkflowPage.objects.update_or_create(page=index, defaults={"workflow": workflow})
-        run.created.append(f"moderation workflow on {index.url_path}")
+        added.append(f"moderation workflow on {index.url_path}")
+    return added
 
 
 def is_moderator(user):

@@ -22,9 +22,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from wagtail.users.models import UserProfile
 
-from hub.core.content import paragraphs
-from hub.core.models import EmploymentForm, FundingSource, Region, ServiceType, SiteSettings
-from hub.core.phases import source_phases
+from hub.core.facts import asked_facts, fill
+from hub.core.loader import paragraphs
+from hub.core.models import SiteSettings
 from hub.core.protection import accept_submission
 from hub.core.uploads import release_held_image, remove_expired_held_images
 
@@ -51,32 +51,20 @@ def create_draft(index, answers):
         image = store_image(title, alt, content.read(), f"tarina-{number}.{extension}", collection=private)
         images.append(("image", {"image": image, "alt": alt, "caption": ""}))
     page = CaseStudyPage(
+        locale=locale,
         title=answers["title"],
         summary=answers["summary"],
         live=False,
         is_example=False,
         origin=CaseOrigin.ASSOCIATION,
-        village=answers["village"],
-        region=Region.objects.filter(locale=locale, slug=answers["region"]).first(),
-        status=answers["status"],
-        year_started=answers.get("year_started"),
-        year_ended=answers.get("year_ended"),
-        people_employed=answers.get("people_employed"),
         story=paragraphs(answers["story"]),
         lessons=[("lesson", line.strip()) for line in answers.get("lessons", "").splitlines() if line.strip()],
         indicators=[("indicator", row) for row in answers["indicators"]],
         images=images,
-        contact_name=answers.get("contact_name", ""),
-        contact_email=answers.get("contact_email", ""),
-        submitter_name=answers["submitter_name"],
-        submitter_email=answers["submitter_email"],
         reference=new_reference(),
         submitted_at=timezone.now(),
     )
-    page.services = ServiceType.named(locale, answers["services"])
-    page.employment_forms = EmploymentForm.named(locale, answers["employment_forms"])
-    page.funding_sources = FundingSource.named(locale, answers["funding_sources"])
-    page.phases = source_phases(answers["phases"])
+    fill(page, answers, asked_facts(CaseStudyPage))
     index.add_child(instance=page)
     page.save_revision(log_action=True)
     return page

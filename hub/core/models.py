@@ -22,7 +22,7 @@ from wagtail.models import Page, Revision, TranslatableMixin
 from wagtail.search import index
 
 from .blocks import StandardBodyBlock
-from .languages import locale_id
+from .finnish_terms import locale_id
 from .media import PRIVATE, is_private, name_for_collection
 from .uploads import ACCEPTED_FORMATS, carries_metadata, without_metadata
 

@@ -19,8 +19,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
+from handbook.phases import pages_for_phase, phases_field
 from hub.core.models import BasePage
-from hub.core.phases import phases_field
 from hub.core.protection import ProtectedForm, accept_submission
 
 logger = logging.getLogger(__name__)
@@ -133,12 +133,19 @@ class FeedbackFormPage(EmailFormMixin, FormMixin, BasePage):
         SynchronizedField("to_address"),
         SynchronizedField("from_address"),
     ]
+    # The site search's facets of this page: {facet: lookup of its values}, see search/indexing.py.
+    search_facets = {"phase": "phases__number"}
     parent_page_types = ["home.HomePage"]
     subpage_types = []
 
     class Meta:
         verbose_name = _("form")
         verbose_name_plural = _("forms")
+
+    @classmethod
+    def for_phase(cls, phase):
+        """Online forms in the phase's language that serve that phase, such as the village needs survey."""
+        return pages_for_phase(cls, phase).order_by("title")
 
     def serve(self, request, *args, **kwargs):
         response = self._serve(request)

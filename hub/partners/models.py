@@ -2,36 +2,31 @@
 
 from django import forms
 from django.db import models
-from django.utils.text import capfirst, slugify
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Locale
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
 
-from hub.core.api import TermSerializer
-from hub.core.csv_export import csv_response
-from hub.core.facets import Facet, FacetedListing
+from handbook.phases import PHASES, PhaseLinks, pages_for_phase, phase_facet, phases_field
+from hub.core.facets import CsvDownloadMixin, Facet, FacetedIndexMixin
+from hub.core.facts import PARAGRAPHS, TERM, TERMS, YES_NO, Fact, api_fields, synchronised_fields
 from hub.core.forms import LocaleTaxonomyPageForm
 from hub.core.models import BasePage, Municipality, PartnerType, Region, SectionIndexPage
-from hub.core.phases import PhaseLinks, phase_facet, phases_field
-
-PARTNERS_PER_PAGE = 20
 
 
-class PartnerDirectoryPage(RoutablePageMixin, SectionIndexPage):
-    """A faceted listing of partners: by type, region and the phases they help with."""
+class PartnerDirectoryPage(FacetedIndexMixin, CsvDownloadMixin, SectionIndexPage):
+    """A faceted listing of partners: by type, region and the phases they help with; downloadable as CSV."""
 
     subpage_types = ["partners.PartnerPage"]
 
     class Meta:
         verbose_name = _("partner directory")
 
-    def partners(self):
+    def listed_pages(self):
         return (
             PartnerPage.objects.child_of(self)
             .live()
@@ -54,51 +49,6 @@ class PartnerDirectoryPage(RoutablePageMixin, SectionIndexPage):
             ),
             phase_facet(locale),
         ]
-
-    def listing(self, request):
-        return FacetedListing(self.partners(), self.facets(), request.GET, per_page=PARTNERS_PER_PAGE)
-
-    @path("")
-    def index(self, request):
-        return self.render(request)
-
-    @path("csv/")
-    def csv(self, request):
-        """The partners the current filters select, as CSV."""
-        partners = self.listing(request).results().prefetch_related("phases")
-        header = [
-            "title",
-            "partner_type",
-            "example",
-            "nationwide",
-            "regions",
-            "phases",
-            "website",
-            "email",
-            "phone",
-            "url",
-        ]
-        rows = (
-            [
-                partner.title,
-                partner.partner_type.name,
-                "yes" if partner.is_example else "no",
-                "yes" if partner.nationwide else "no",
-                "; ".join(region.name for region in partner.regions.all()),
-                "; ".join(str(phase.number) for phase in partner.phases.all()),
-                partner.website,
-                partner.email,
-                partner.phone,
-                request.build_absolute_uri(partner.get_url(request)),
-            ]
-            for partner in partners
-        )
-        return csv_response(f"{slugify(self.title)}.csv", header, rows)
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context.update(self.listing(request).context("partners"))
-        return context
 
 
 class PartnerPage(PhaseLinks, BasePage):
@@ -141,35 +91,33 @@ class PartnerPage(PhaseLinks, BasePage):
         MultiFieldPanel([FieldPanel("website"), FieldPanel("email"), FieldPanel("phone")], capfirst(_("contact"))),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("offers"), index.FilterField("is_example")]
+    # The site search's facets of this page: {facet: lookup of its values}, see search/indexing.py.
+    search_facets = {"phase": "phases__number", "region": "regions__slug"}
     base_form_class = LocaleTaxonomyPageForm
-    override_translatable_fields = [
-        SynchronizedField("partner_type"),
-        SynchronizedField("is_example"),
-        SynchronizedField("nationwide"),
-        SynchronizedField("regions"),
-        SynchronizedField("municipalities"),
-        SynchronizedField("phases"),
-        SynchronizedField("website"),
-        SynchronizedField("email"),
-        SynchronizedField("phone"),
-    ]
-    api_fields = [
-        APIField("summary"),
-        APIField("partner_type", serializer=TermSerializer()),
-        APIField("is_example"),
-        APIField("nationwide"),
-        APIField("regions", serializer=TermSerializer(many=True)),
-        APIField("municipalities", serializer=TermSerializer(many=True)),
-        APIField("phase_numbers"),
-        APIField("offers"),
-        APIField("languages_served"),
-        APIField("website"),
-        APIField("email"),
-        APIField("phone"),
-    ]
+    # In the order of the API and the CSV columns.
+    facts = (
+        Fact("partner_type", TERM),
+        Fact("is_example", YES_NO, key="example"),
+        Fact("nationwide", YES_NO),
+        Fact("regions", TERMS),
+        Fact("municipalities", TERMS, csv=False, loaded=False),
+        Fact("phases", PHASES),
+        Fact("offers", PARAGRAPHS, csv=False, shared=False),
+        Fact("languages_served", csv=False, shared=False),
+        Fact("website"),
+        Fact("email"),
+        Fact("phone"),
+    )
+    override_translatable_fields = synchronised_fields(facts)
+    api_fields = [APIField("summary"), *api_fields(facts)]
     parent_page_types = ["partners.PartnerDirectoryPage"]
     subpage_types = []
 
     class Meta:
         verbose_name = _("partner")
         verbose_name_plural = _("partners")
+
+    @classmethod
+    def for_phase(cls, phase):
+        """Partners in the phase's language who help with that phase, in one query."""
+        return pages_for_phase(cls, phase).select_related("partner_type").order_by("is_example", "title")

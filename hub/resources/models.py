@@ -11,15 +11,13 @@ from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale
 from wagtail.search import index
-from wagtail_localize.fields import SynchronizedField
 
-from hub.core.facets import Facet, FacetedListing
+from handbook.phases import PHASES, PhaseLinks, pages_for_phase, phase_facet, phases_field
+from hub.core.facets import Facet, FacetedIndexMixin
+from hub.core.facts import PARAGRAPHS, Fact, api_fields, synchronised_fields
 from hub.core.models import BasePage, SectionIndexPage
-from hub.core.phases import PhaseLinks, phase_facet, phases_field
 
 from .blocks import FilesBlock
-
-RESOURCES_PER_PAGE = 20
 
 
 class ResourceFormat(models.TextChoices):
@@ -28,7 +26,7 @@ class ResourceFormat(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-class ResourceIndexPage(SectionIndexPage):
+class ResourceIndexPage(FacetedIndexMixin, SectionIndexPage):
     """The templates, filterable by phase and format."""
 
     subpage_types = ["resources.ResourcePage"]
@@ -36,20 +34,18 @@ class ResourceIndexPage(SectionIndexPage):
     class Meta:
         verbose_name = _("template index")
 
-    def resources(self):
+    def listed_pages(self):
         return ResourcePage.objects.child_of(self).live().public().prefetch_related("phases").order_by("path")
 
-    def listing(self, request):
-        facets = [
+    def facets(self):
+        return [
             phase_facet(Locale.get_active()),
             Facet("format", _("Format"), "format", [(value, str(label)) for value, label in ResourceFormat.choices]),
         ]
-        return FacetedListing(self.resources(), facets, request.GET, per_page=RESOURCES_PER_PAGE)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context.update(self.listing(request).context("resources"))
-        attach_documents(context["resources"].object_list)
+        attach_documents(context["items"].object_list)
         return context
 
 
@@ -76,27 +72,33 @@ class ResourcePage(PhaseLinks, BasePage):
         MultiFieldPanel([FieldPanel("language"), FieldPanel("licence"), FieldPanel("licence_url")], capfirst(_("use"))),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("description"), index.FilterField("format")]
-    override_translatable_fields = [
-        SynchronizedField("format"),
-        SynchronizedField("phases"),
-        SynchronizedField("licence"),
-    ]
-    api_fields = [
-        APIField("summary"),
-        APIField("description"),
-        APIField("format"),
-        APIField("files"),
-        APIField("phase_numbers"),
-        APIField("language"),
-        APIField("licence"),
-        APIField("licence_url"),
-    ]
+    # The site search's facets of this page: {facet: lookup of its values}, see search/indexing.py.
+    search_facets = {"phase": "phases__number"}
+    # In the order of the API.
+    facts = (
+        Fact("description", PARAGRAPHS, shared=False),
+        Fact("format"),
+        Fact("files", shared=False, loaded=False),
+        Fact("phases", PHASES),
+        Fact("language", shared=False, loaded=False),  # the loader gives the language of the content file
+        Fact("licence"),
+        Fact("licence_url", shared=False, loaded=False),  # the loader gives the licence's address
+    )
+    override_translatable_fields = synchronised_fields(facts)
+    api_fields = [APIField("summary"), *api_fields(facts)]
     parent_page_types = ["resources.ResourceIndexPage"]
     subpage_types = []
 
     class Meta:
         verbose_name = _("template")
         verbose_name_plural = _("templates")
+
+    @classmethod
+    def for_phase(cls, phase):
+        """Templates in the phase's language that serve that phase, with their files, in two queries."""
+        resources = list(pages_for_phase(cls, phase).order_by("path"))
+        attach_documents(resources)
+        return resources
 
     def document_ids(self):
         return [block["value"] for block in self.files.raw_data if block["type"] == "file" and block["value"]]

@@ -273,15 +273,15 @@ WAGTAIL_GRAVATAR_PROVIDER_URL = None
 
 # The content-as-code loaders, run in this order by `manage.py load_content`.
 CONTENT_LOADERS = [
-    "hub.core.content.load_taxonomies",
-    "home.content.load",
-    "hub.core.content.load_standard_pages",
-    "handbook.content.load",
-    "hub.updates.content.load",
-    "hub.partners.content.load",
-    "hub.resources.content.load",
-    "hub.cases.content.load",
-    "hub.feedback.content.load",
+    "hub.core.loader.load_taxonomies",
+    "home.loader.load",
+    "hub.core.loader.load_standard_pages",
+    "handbook.loader.load",
+    "hub.updates.loader.load",
+    "hub.partners.loader.load",
+    "hub.resources.loader.load",
+    "hub.cases.loader.load",
+    "hub.feedback.loader.load",
 ]
 
 # Admin sign-in. After ADMIN_LOGIN_FAILURE_LIMIT failed attempts on one account from one client address (taken as

@@ -1,6 +1,5 @@
 """News and handbook updates, with RSS and Atom feeds per language."""
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
@@ -13,6 +12,7 @@ from wagtail_localize.fields import SynchronizedField
 
 from hub.core.blocks import StandardBodyBlock
 from hub.core.models import BasePage, SectionIndexPage
+from hub.core.pagination import page_of
 
 from .feeds import UpdatesAtomFeed, UpdatesRssFeed
 
@@ -38,7 +38,7 @@ class UpdateIndexPage(RoutablePageMixin, SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["updates"] = Paginator(self.updates(), UPDATES_PER_PAGE).get_page(request.GET.get("page"))
+        context["updates"] = page_of(self.updates(), UPDATES_PER_PAGE, request.GET)
         return context
 
     @path("")

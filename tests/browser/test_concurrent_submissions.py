@@ -11,7 +11,7 @@ from wagtail.contrib.forms.models import FormSubmission
 
 from hub.cases.models import CaseStudyPage, CaseSubmissionPage
 from hub.feedback.models import FeedbackFormPage
-from tests.forms import started
+from tests.form_tokens import started
 
 pytestmark = pytest.mark.live
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.card import PHASE_TITLES
+from tests.model_card import PHASE_TITLES
 
 pytestmark = pytest.mark.browser
 

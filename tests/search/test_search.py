@@ -1,4 +1,4 @@
-"""The site search as readers use it: per language, inflection-aware, with facets, snippets, suggestions, promotions."""
+"""The site search as readers use it: per language, inflection-aware, with facets, excerpts, suggestions, promotions."""
 
 import re
 

@@ -2,7 +2,7 @@
 
 Wagtail's own migrations create Editors and Moderators and the "Moderators approval" workflow on the root
 page; this adds publishing for Editors and the Association contributors group. Contributors get their rights
-on the case-study section when the content is loaded (hub/cases/content.py), since that section is content.
+on the case-study section from `manage.py setup_roles` once the content is loaded, since that section is content.
 """
 
 from django.db import migrations

@@ -9,9 +9,10 @@ from django.urls import translate_url
 from django.utils.translation import get_language
 from wagtail.models import Page, PageViewRestriction, Site
 
-from hub.core.facets import PAGE_PARAMETER, FacetedListing, query_in_language
-from hub.core.languages import locale_id, mark_finnish_terms
+from hub.core.facets import FacetedListing, query_in_language
+from hub.core.finnish_terms import locale_id, mark_finnish_terms
 from hub.core.models import Actor, Perspective, Region, SiteSettings
+from hub.core.pagination import PAGE_PARAMETER
 
 register = template.Library()
 

@@ -21,9 +21,9 @@ from wagtail.models import Page
 from handbook.models import PhasePage
 from hub.cases.models import CaseStudyIndexPage, CaseStudyPage
 from hub.core.models import Region, ServiceType
+from search.engine import run_query
 from search.evaluation import evaluate, read_judgements, table
 from search.indexing import rebuild
-from search.views import run_query
 
 SYNTHETIC_MARK = "Synteettinen testitapaus"
 VILLAGE_STARTS = ["Koivu", "Mänty", "Haapa", "Kuusi", "Pihlaja", "Tervas", "Leppä", "Kataja", "Raita", "Vaahtera"]

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from hub.core.content import ContentError, load_all
+from hub.core.loader import ContentError, load_all
 
 
 class Command(BaseCommand):

@@ -19,25 +19,14 @@ from django.utils.html import escape
 from wagtail.actions.copy_for_translation import ParentNotTranslatedError
 from wagtail.models import Collection, Locale, Site
 
+from .content_schema import TAXONOMY_FILES, ContentError, SectionIndexFile
 from .localize_records import record_translation, stable_block_ids
-from .models import (
-    ContentSource,
-    EmploymentForm,
-    FundingSource,
-    PartnerType,
-    Region,
-    ServiceType,
-    SiteSettings,
-    StandardPage,
-)
+from .models import ContentSource, Region, SiteSettings, StandardPage
+from .schema import StandardPageFile, TaxonomyFile
 
 SOURCE_LANGUAGE = "fi"
 CORE_CONTENT = Path(__file__).resolve().parent / "content"
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
-
-
-class ContentError(Exception):
-    """A content file is missing, malformed or refers to something that does not exist."""
 
 
 @dataclass
@@ -64,12 +53,6 @@ def read_yaml(path):
     return data
 
 
-def require(data, keys, path):
-    missing = [key for key in keys if not data.get(key)]
-    if missing:
-        raise ContentError(f"{path}: missing {', '.join(missing)}")
-
-
 def split_paragraphs(text):
     """Plain text with blank lines between paragraphs, as a list of one-line paragraphs; any line-break style."""
     text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
@@ -80,16 +63,6 @@ def split_paragraphs(text):
 def paragraphs(text):
     """Plain text with blank lines between paragraphs, as rich-text HTML."""
     return "".join(f"<p>{escape(block)}</p>" for block in split_paragraphs(text))
-
-
-def requires(*keys):
-    """A validator for `ContentFolder.sync` that checks only that `keys` are present."""
-
-    def validate(data, path, source):
-        require(data, list(keys), path)
-        return data
-
-    return validate
 
 
 def apply_page_basics(page, data):
@@ -134,9 +107,11 @@ def sync_translation(run, *, original, language, key, data, apply):
 
     def create():
         try:
-            return original.copy_for_translation(locale).specific
+            translation = original.copy_for_translation(locale).specific
         except ParentNotTranslatedError as error:
             raise ContentError(f"{key}: translate the parent page into {language} first") from error
+        apply(translation, data)
+        return translation
 
     return _sync(
         run, key=key, data=data, apply=apply, find=lambda: original.get_translation_or_none(locale), create=create
@@ -144,13 +119,13 @@ def sync_translation(run, *, original, language, key, data, apply):
 
 
 def _sync(run, *, key, data, apply, find, create):
+    """`create()` makes the page with `data` applied; `find()` looks for it when no content source names it."""
     source = ContentSource.objects.filter(key=key).select_related("page").first()
     page = source.page.specific if source else find()
 
     if page is None:
         with transaction.atomic():
             page = create()
-            apply(page, data)
             _publish(page, key, data)
         run.created.append(key)
         return page
@@ -226,7 +201,7 @@ class ContentFolder:
             parent=home_page(),
             model=index_model,
             relative=index_file,
-            validate=requires("title", "slug"),
+            validate=SectionIndexFile.check,
             apply=apply_section_index,
         )
         self.sync_children(run, parent=index, model=child_model, subfolder=subfolder, validate=validate, apply=apply)
@@ -269,13 +244,6 @@ def ensure_locales(run):
             run.created.append(f"locale {code}")
 
 
-TAXONOMY_FILES = [
-    ("partner_types.yaml", PartnerType),
-    ("regions.yaml", Region),
-    ("service_types.yaml", ServiceType),
-    ("funding_sources.yaml", FundingSource),
-    ("employment_forms.yaml", EmploymentForm),
-]
 TAXONOMY_EXTRA_FIELDS = {Region: ["code"]}
 
 
@@ -295,11 +263,7 @@ def load_taxonomies(run):
 
 
 def _taxonomy_items(path):
-    data = read_yaml(path)
-    require(data, ["source", "items"], path)
-    for item in data["items"]:
-        require(item, ["slug", "name"], path)
-    return data["items"]
+    return TaxonomyFile.check(read_yaml(path), path)["items"]
 
 
 def load_taxonomy(run, model, filename):
@@ -350,13 +314,13 @@ def load_standard_pages(run):
     changed_settings = False
     for path in sorted((CORE_CONTENT / SOURCE_LANGUAGE / "pages").glob("*.yaml")):
         relative = path.relative_to(CORE_CONTENT / SOURCE_LANGUAGE)
-        data = content.read(relative, requires("title", "slug"))
+        data = content.read(relative, StandardPageFile.check)
         page = content.sync(
             run,
             parent=home,
             model=StandardPage,
             relative=relative,
-            validate=requires("title", "slug"),
+            validate=StandardPageFile.check,
             apply=_apply_standard_page,
             data=data,
         )

@@ -1,17 +1,11 @@
 """Loads the updates index and its updates from `hub/updates/content/<language>/`."""
 
-import datetime
 from pathlib import Path
 
-from hub.core.content import (
-    ContentError,
-    ContentFolder,
-    apply_page_basics,
-    paragraphs,
-    require,
-)
+from hub.core.loader import ContentFolder, apply_page_basics, paragraphs
 
 from .models import UpdateIndexPage, UpdatePage
+from .schema import UpdateFile
 
 CONTENT = Path(__file__).resolve().parent / "content"
 
@@ -23,21 +17,12 @@ def _apply_update(page, data):
     page.body = [("paragraph", paragraphs(data.get("body", "")))]
 
 
-def _validate_update(data, path, source):
-    require(data, ["title", "slug", "date"], path)
-    if not isinstance(data["date"], datetime.date):
-        raise ContentError(f"{path}: date must be written as YYYY-MM-DD")
-    if data.get("kind", UpdatePage.Kind.NEWS) not in UpdatePage.Kind.values:
-        raise ContentError(f"{path}: kind {data['kind']!r} is not one of {', '.join(UpdatePage.Kind.values)}")
-    return data
-
-
 def load(run):
     ContentFolder("updates", CONTENT).sync_section(
         run,
         index_model=UpdateIndexPage,
         child_model=UpdatePage,
         subfolder="updates",
-        validate=_validate_update,
+        validate=UpdateFile.check,
         apply=_apply_update,
     )

@@ -17,7 +17,7 @@ def _matches(token, language, wanted):
     return bool((word.terms | word.parts) & wanted)
 
 
-def snippet(text, words, language):
+def excerpt(text, words, language):
     """HTML: about LENGTH words of `text`, starting a little before the first one matching a query word."""
     wanted = {term for word in words for term in word.terms | word.parts}
     pieces = WORD_OR_GAP.split(text or "")

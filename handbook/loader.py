@@ -2,28 +2,20 @@
 
 from pathlib import Path
 
-from hub.core.content import (
+from hub.core.loader import (
     SOURCE_LANGUAGE,
     ContentError,
     ContentFolder,
     apply_page_basics,
     home_page,
     paragraphs,
-    require,
 )
-from hub.core.models import Actor, PartnerType, Perspective
+from hub.core.models import PartnerType
 
 from .models import HandbookPage, PhasePage
+from .schema import HandbookFile, PhaseFile
 
 CONTENT = Path(__file__).resolve().parent / "content"
-ACTORS = set(Actor.values)
-PERSPECTIVES = set(Perspective.values)
-
-
-def _check_choice(value, allowed, what, path):
-    if value not in allowed:
-        raise ContentError(f"{path}: {what} {value!r} is not one of {', '.join(sorted(allowed))}")
-    return value
 
 
 def _apply_handbook(page, data):
@@ -52,28 +44,6 @@ def _apply_phase(page, data):
     page.partner_types = list(PartnerType.objects.filter(locale=page.locale, slug__in=data.get("partner_types", [])))
 
 
-def _validate_phase(data, path, source):
-    require(data, ["number", "title", "slug", "summary"], path)
-    for task in data.get("tasks", []):
-        _check_choice(task.get("actor"), ACTORS, "actor", path)
-    for metric in data.get("metrics", []):
-        _check_choice(metric.get("perspective"), PERSPECTIVES, "perspective", path)
-    known = set(PartnerType.objects.filter(slug__in=data.get("partner_types", [])).values_list("slug", flat=True))
-    unknown = set(data.get("partner_types", [])) - known
-    if unknown:
-        raise ContentError(f"{path}: unknown partner types {', '.join(sorted(unknown))}")
-    if source is not None and data["number"] != source["number"]:
-        raise ContentError(f"{path}: number {data['number']} differs from the Finnish phase's {source['number']}")
-    return data
-
-
-def _validate_handbook(data, path, source):
-    require(data, ["title", "slug"], path)
-    for item in data.get("actors", []) + data.get("perspectives", []):
-        _check_choice(item.get("actor"), ACTORS, "actor", path)
-    return data
-
-
 def load(run):
     content = ContentFolder("handbook", CONTENT)
     handbook = content.sync(
@@ -81,12 +51,12 @@ def load(run):
         parent=home_page(),
         model=HandbookPage,
         relative="handbook.yaml",
-        validate=_validate_handbook,
+        validate=HandbookFile.check,
         apply=_apply_handbook,
     )
     folder = CONTENT / SOURCE_LANGUAGE
     relatives = [path.relative_to(folder) for path in sorted((folder / "phases").glob("*.yaml"))]
-    phases = {relative: content.read(relative, _validate_phase) for relative in relatives}
+    phases = {relative: content.read(relative, PhaseFile.check) for relative in relatives}
     numbers = sorted(phase["number"] for phase in phases.values())
     if numbers != list(range(1, len(numbers) + 1)):
         raise ContentError(f"{folder / 'phases'}: phase numbers must run 1..{len(numbers)}, found {numbers}")
@@ -96,7 +66,7 @@ def load(run):
             parent=handbook,
             model=PhasePage,
             relative=relative,
-            validate=_validate_phase,
+            validate=PhaseFile.check,
             apply=_apply_phase,
             data=phase,
         )

@@ -9,22 +9,17 @@ from pathlib import Path
 from django.core.files.base import ContentFile
 from django.db import transaction
 from wagtail.documents import get_document_model
+from wagtail.utils.file import hash_filelike
 
-from hub.core.content import (
-    ContentError,
-    ContentFolder,
-    apply_page_basics,
-    paragraphs,
-    require,
-)
-from hub.core.phases import source_phases
+from handbook.phases import source_phases
+from hub.core.loader import ContentFolder, apply_page_basics, paragraphs
 
-from .generate import BUILDERS, build_files, builder_version
 from .models import ResourceIndexPage, ResourcePage
+from .schema import ResourceFile
+from .template_documents import build_files, builder_version
 
 CONTENT = Path(__file__).resolve().parent / "content"
 LICENCES = {"CC BY 4.0": "https://creativecommons.org/licenses/by/4.0/"}
-SHARED_FIELDS = ("phases", "format", "licence")
 
 
 def store_document(title, filename, data):
@@ -36,12 +31,14 @@ def store_document(title, filename, data):
     document_model = get_document_model()
     document = document_model.objects.filter(title=title).first() or document_model(title=title)
     replaced = document.file.name if document.pk and document.file else None
-    document.file.save(filename, ContentFile(data), save=False)
+    content = ContentFile(data)
+    # The size and hash Wagtail's upload form records, taken from the bytes in hand rather than read back.
+    document.file_size = content.size
+    document.file_hash = hash_filelike(content)
+    document.file.save(filename, content, save=False)
     if replaced:
         storage = document.file.storage
         transaction.on_commit(lambda: storage.delete(replaced))
-    document._set_document_file_metadata()
-    document.file.close()
     document.save()
     return document
 
@@ -62,19 +59,7 @@ def _apply_resource(page, data):
 
 
 def _validate_resource(data, path, source):
-    require(data, ["title", "slug", "format", "licence", "file_name", "document"], path)
-    if data["format"] not in BUILDERS:
-        raise ContentError(f"{path}: format is one of {', '.join(BUILDERS)}")
-    require(data["document"], ["title", "sections"], path)
-    for section in data["document"]["sections"]:
-        if section.get("table") and not section["table"].get("columns"):
-            raise ContentError(f"{path}: a table in {section.get('heading', 'a section')!r} has no columns")
-        for question in section.get("questions", []):
-            require(question, ["text"], path)
-    if source is not None:
-        for name in SHARED_FIELDS:
-            if data.get(name) != source.get(name):
-                raise ContentError(f"{path}: {name} differs from the Finnish file")
+    ResourceFile.check(data, path, source)
     # The page is reloaded, and its files rebuilt, when the code that builds them changes, not only its source.
     return {**data, "builder": builder_version()}
 

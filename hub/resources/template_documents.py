@@ -30,7 +30,7 @@ from odf.style import (
     TextProperties,
 )
 
-from hub.core.content import split_paragraphs
+from hub.core.loader import split_paragraphs
 
 BOX = "\u2610"
 DEFAULT_LINES = 2

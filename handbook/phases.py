@@ -1,18 +1,22 @@
-"""Links from hub pages to the handbook's phases.
+"""The handbook's phases as the hub's apps use them: a page's phases field, phase facets and links.
 
 Hub pages name the phases they relate to by the Finnish phase pages; a phase is the same in every
-language by its number and translation key. These helpers let an app link to phases without
-importing the handbook.
+language by its number and translation key. The apps reach the phases through these helpers only, not
+through the handbook's models.
 """
 
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
+from wagtail.api import APIField
 from wagtail.models import Locale
 
-from .facets import Facet
-from .visibility import public_only, restricted_paths
+from hub.core.facets import Facet
+from hub.core.facts import Kind
+from hub.core.visibility import public_only, restricted_paths
 
+# A lazy reference, as in any relation to another app's model: the apps' models import this module while
+# Django is still loading the models.
 PHASE_MODEL = "handbook.PhasePage"
 
 
@@ -70,6 +74,27 @@ class PhaseLinks:
         context = super().get_context(request, *args, **kwargs)
         context["phases_here"] = phases_of(self)
         return context
+
+
+class PhasesKind(Kind):
+    """A page fact (see hub.core.facts): its phases, named by their numbers in content files and forms."""
+
+    many = True
+
+    def value(self, page, field, given):
+        return source_phases(given)
+
+    def cell(self, page, field):
+        return "; ".join(str(number) for number in page.phase_numbers)
+
+    def api_field(self, field):
+        return APIField("phase_numbers")
+
+    def choices(self, model, field, locale):
+        return phase_choices(locale)
+
+
+PHASES = PhasesKind(list[int])
 
 
 def pages_for_phase(model, phase):

@@ -5,9 +5,10 @@ from pathlib import Path
 from django.contrib.contenttypes.models import ContentType
 from wagtail.models import Locale, Page, Site
 
-from hub.core.content import ContentFolder, apply_page_basics, paragraphs, require
+from hub.core.loader import ContentFolder, apply_page_basics, paragraphs
 
 from .models import HomePage
+from .schema import HomeFile
 
 CONTENT = Path(__file__).resolve().parent / "content"
 
@@ -28,7 +29,7 @@ def _remove_wagtail_welcome_page(root):
 
 
 def _validate(data, path, source):
-    require(data, ["title"], path)
+    HomeFile.check(data, path, source)
     data.setdefault("slug", "home")
     return data
 
