@@ -25,6 +25,7 @@ def _apply_handbook(page, data):
     page.actors = [("actor", item) for item in data.get("actors", [])]
     page.perspectives = [("perspective", item) for item in data.get("perspectives", [])]
     page.loop_text = data.get("loop", "")
+    page.content_checked = data.get("checked")
     page.show_in_menus = True
 
 
@@ -41,6 +42,7 @@ def _apply_phase(page, data):
     page.metrics = [("metric", metric) for metric in data.get("metrics", [])]
     page.tips = [("tip", tip) for tip in data.get("tips", [])]
     page.sources = [("link", link) for link in data.get("sources", [])]
+    page.content_checked = data.get("checked")
     page.partner_types = list(PartnerType.objects.filter(locale=page.locale, slug__in=data.get("partner_types", [])))
 
 

@@ -16,14 +16,14 @@ from wagtail_localize.fields import SynchronizedField
 from hub.core.api import TermSerializer
 from hub.core.blocks import ImageBlock, LinkBlock
 from hub.core.forms import LocaleTaxonomyPageForm
-from hub.core.models import BasePage, PartnerType
+from hub.core.models import BasePage, CheckedContent, PartnerType
 
 from .blocks import ActorRoleBlock, MetricBlock, OutputBlock, PerspectiveBlock, TaskBlock, TipBlock
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
 
-class HandbookPage(BasePage):
+class HandbookPage(CheckedContent, BasePage):
     """The model handbook: an introduction, the model canvas and the phases in order."""
 
     intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES, verbose_name=_("introduction"))
@@ -38,13 +38,17 @@ class HandbookPage(BasePage):
         MultiFieldPanel(
             [FieldPanel("actors"), FieldPanel("perspectives"), FieldPanel("loop_text")], capfirst(_("canvas"))
         ),
+        FieldPanel("content_checked"),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("intro"),
         index.SearchField("idea"),
         index.SearchField("perspectives"),
     ]
-    api_fields = [APIField(name) for name in ("summary", "intro", "idea", "actors", "perspectives", "loop_text")]
+    api_fields = [
+        APIField(name)
+        for name in ("summary", "intro", "idea", "actors", "perspectives", "loop_text", "content_checked")
+    ]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["handbook.PhasePage"]
     max_count_per_parent = 1
@@ -69,7 +73,7 @@ class HandbookPage(BasePage):
         return context
 
 
-class PhasePage(BasePage):
+class PhasePage(CheckedContent, BasePage):
     """One of the eleven phases of the model, with what to do, ask, check, produce and measure."""
 
     number = models.PositiveSmallIntegerField(verbose_name=_("phase number"))
@@ -105,6 +109,7 @@ class PhasePage(BasePage):
         FieldPanel("tips"),
         FieldPanel("partner_types", widget=forms.CheckboxSelectMultiple),
         FieldPanel("sources"),
+        FieldPanel("content_checked"),
     ]
     base_form_class = LocaleTaxonomyPageForm
     search_fields = BasePage.search_fields + [
@@ -133,6 +138,7 @@ class PhasePage(BasePage):
             "metrics",
             "tips",
             "sources",
+            "content_checked",
         )
     ] + [APIField("partner_types", serializer=TermSerializer(many=True))]
     override_translatable_fields = [SynchronizedField("number"), SynchronizedField("partner_types")]

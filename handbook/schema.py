@@ -1,11 +1,21 @@
 """What the handbook's content files may contain; written out as `content/SCHEMA.md`."""
 
+import datetime
 import typing
 from pathlib import Path
 
 from pydantic import Field
 
-from hub.core.content_schema import SHARED, ContentItem, PageFile, SchemaDocument, Text, one_of, term_of
+from hub.core.content_schema import (
+    CHECKED_DESCRIPTION,
+    SHARED,
+    ContentItem,
+    PageFile,
+    SchemaDocument,
+    Text,
+    one_of,
+    term_of,
+)
 from hub.core.models import Actor, PartnerType, Perspective
 
 
@@ -31,6 +41,7 @@ class HandbookFile(PageFile):
     actors: list[ActorRole] = Field([], description="the canvas's actors and their roles")
     perspectives: list[CanvasPerspective] = Field([], description="the canvas's four perspectives")
     loop: str = Field("", description="the loop back from the last phase to the first, one or two sentences")
+    checked: typing.Annotated[datetime.date | None, SHARED] = Field(None, description=CHECKED_DESCRIPTION)
 
 
 class Task(ContentItem):
@@ -59,6 +70,7 @@ class Source(ContentItem):
     title: Text = Field(examples=["Työmarkkinatori"])
     url: Text = Field(examples=["https://tyomarkkinatori.fi/"])
     description: str = Field("", examples=["One sentence saying what the reader finds there."])
+    checked: datetime.date | None = Field(None, description="when a person last confirmed the page says this")
 
 
 class PhaseFile(PageFile):
@@ -90,6 +102,7 @@ class PhaseFile(PageFile):
         [], description="slugs from hub/core/content/fi/partner_types.yaml", examples=[["palkkahallinto"]]
     )
     sources: list[Source] = Field([], description="official or authoritative pages; no invented facts")
+    checked: typing.Annotated[datetime.date | None, SHARED] = Field(None, description=CHECKED_DESCRIPTION)
 
 
 DOCUMENT = SchemaDocument(

@@ -89,11 +89,18 @@ def visible_header(html):
 
 
 REPORT_NAMES = {
-    "fi": {"search": "Haut", "forms": "Lomakkeiden tulokset", "translations": "Käännösten tila", "one": "Tulokset: "},
+    "fi": {
+        "search": "Haut",
+        "forms": "Lomakkeiden tulokset",
+        "translations": "Käännösten tila",
+        "reviews": "Tarkistuspäivät",
+        "one": "Tulokset: ",
+    },
     "en": {
         "search": "Search queries",
         "forms": "Form results",
         "translations": "Translation status",
+        "reviews": "Review dates",
         "one": "Results: ",
     },
 }
@@ -114,6 +121,7 @@ def test_each_custom_report_shows_its_own_name_as_its_title(client, content, lan
         "/admin/search-queries/": names["search"],
         "/admin/form-results/": names["forms"],
         "/admin/translation-status/": names["translations"],
+        "/admin/review-dates/": names["reviews"],
         f"/admin/form-results/{survey.pk}/": names["one"] + survey.title,
     }
     for url, name in reports.items():

@@ -61,7 +61,7 @@ def test_each_taxonomy_is_translated_into_every_language(content, model):
 
 def test_employment_forms_are_the_four_of_the_model(content):
     names = list(EmploymentForm.objects.filter(locale__language_code="en").values_list("name", flat=True))
-    assert names == ["Pay subsidy", "Work try-out", "Rehabilitative work activity", "Other"]
+    assert names == ["Pay subsidy", "Work trial", "Rehabilitative work activity", "Other"]
 
 
 def test_service_types_include_the_services_the_model_names(content):

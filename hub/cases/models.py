@@ -108,7 +108,10 @@ class CaseStudyPage(PhaseLinks, BasePage):
     year_started = models.PositiveSmallIntegerField(null=True, blank=True, verbose_name=_("started in"))
     year_ended = models.PositiveSmallIntegerField(null=True, blank=True, verbose_name=_("ended in"))
     people_employed = models.PositiveSmallIntegerField(
-        null=True, blank=True, verbose_name=_("people employed"), help_text=_("People employed or placed so far.")
+        null=True,
+        blank=True,
+        verbose_name=_("people employed"),
+        help_text=_("People employed so far, in an employment relationship (not work trials or rehabilitative work)."),
     )
     services = ParentalManyToManyField(
         ServiceType, blank=True, related_name="case_studies", verbose_name=_("services produced")
@@ -189,7 +192,12 @@ class CaseStudyPage(PhaseLinks, BasePage):
             "people_employed",
             NUMBER,
             question=forms.IntegerField(
-                required=False, min_value=0, max_value=10000, label=_("People employed or placed so far")
+                required=False,
+                min_value=0,
+                max_value=10000,
+                label=_(
+                    "People employed so far, in an employment relationship (not work trials or rehabilitative work)"
+                ),
             ),
         ),
         Fact(

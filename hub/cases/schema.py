@@ -37,7 +37,10 @@ ABOUT_FACTS = {
     "status": Field(examples=["running"]),
     "year_started": Field(examples=[2024]),
     "year_ended": Field(description="only when status is ended"),
-    "people_employed": Field(description="people employed or placed so far", examples=[2]),
+    "people_employed": Field(
+        description="people employed so far; work trials and rehabilitative work do not count",
+        examples=[2],
+    ),
     "services": Field(description="slugs from service_types.yaml", examples=[["polttopuut", "lumityot"]]),
     "employment_forms": Field(description="slugs from employment_forms.yaml", examples=[["palkkatuki"]]),
     "funding_sources": Field(description="slugs from funding_sources.yaml", examples=[["kaupunki", "palkkatuki"]]),

@@ -12,6 +12,7 @@ class LinkBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("title"))
     url = blocks.URLBlock(label=_("address"))
     description = blocks.TextBlock(required=False, label=_("description"))
+    checked = blocks.DateBlock(required=False, label=_("checked"))
 
     class Meta:
         icon = "link-external"

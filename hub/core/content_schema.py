@@ -42,6 +42,7 @@ SAME_COUNT = _Marker("as many in every language")
 
 Text = typing.Annotated[str, StringConstraints(min_length=1)]
 Slug = typing.Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+CHECKED_DESCRIPTION = "YYYY-MM-DD: when a person last checked the content against its sources; only that person sets it"
 Https = typing.Annotated[str, StringConstraints(pattern=r"^https://")]
 
 

@@ -8,6 +8,7 @@ content file), the content files, and the public form. From them come `api_field
 story form's questions about facts.
 """
 
+import datetime
 from dataclasses import dataclass
 
 from django import forms
@@ -94,6 +95,7 @@ class Terms(Kind):
 
 TEXT = Kind(str)
 NUMBER = Kind(int)
+DATE = Kind(datetime.date)
 YES_NO = Kind(bool)
 PARAGRAPHS = Paragraphs(str)
 TERM = Term(str)

@@ -246,7 +246,7 @@ class FundingSource(Taxonomy):
 
 
 class EmploymentForm(Taxonomy):
-    """How a person is employed or placed: pay subsidy, work try-out, rehabilitative work activity, other."""
+    """How a person is employed or placed: pay subsidy, work trial, rehabilitative work activity, other."""
 
     class Meta(Taxonomy.Meta):
         verbose_name = _("employment form")
@@ -279,6 +279,20 @@ class BasePage(Page):
             locale_id=self.locale_id,
             translation_type=StringTranslation.TRANSLATION_TYPE_MACHINE,
         ).exists()
+
+
+class CheckedContent(models.Model):
+    """A page whose content a person checks against its sources; the review report lists it by that date."""
+
+    content_checked = models.DateField(
+        null=True,
+        blank=True,
+        verbose_name=_("content checked"),
+        help_text=_("When a person last checked this content against its sources. Only that person sets it."),
+    )
+
+    class Meta:
+        abstract = True
 
 
 class SectionIndexPage(BasePage):

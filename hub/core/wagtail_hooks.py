@@ -7,6 +7,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .media_views import private_media
 from .models import EmploymentForm, FundingSource, Municipality, PartnerType, Region, ServiceType
+from .review import ReviewDatesView
 from .translation_status import TranslationStatusView
 
 
@@ -75,6 +76,11 @@ def register_translation_status_url():
 
 
 @hooks.register("register_admin_urls")
+def register_review_dates_url():
+    return [path("review-dates/", ReviewDatesView.as_view(), name="review_dates")]
+
+
+@hooks.register("register_admin_urls")
 def register_private_media_url():
     return [path("private-media/<path:name>", private_media, name="private_media")]
 
@@ -82,3 +88,8 @@ def register_private_media_url():
 @hooks.register("register_reports_menu_item")
 def register_translation_status_menu_item():
     return MenuItem(_("Translation status"), reverse("translation_status"), icon_name="globe", order=900)
+
+
+@hooks.register("register_reports_menu_item")
+def register_review_dates_menu_item():
+    return MenuItem(_("Review dates"), reverse("review_dates"), icon_name="date", order=905)

@@ -52,6 +52,7 @@ def _apply_resource(page, data):
     page.language = language
     page.licence = data["licence"]
     page.licence_url = LICENCES.get(data["licence"], "")
+    page.content_checked = data.get("checked")
     page.files = [
         ("file", store_document(f"{data['title']} ({extension.upper()})", f"{data['file_name']}.{extension}", content))
         for extension, content in build_files(data["document"], data["format"], language)

@@ -14,8 +14,8 @@ from wagtail.search import index
 
 from handbook.phases import PHASES, PhaseLinks, pages_for_phase, phase_facet, phases_field
 from hub.core.facets import Facet, FacetedIndexMixin
-from hub.core.facts import PARAGRAPHS, Fact, api_fields, synchronised_fields
-from hub.core.models import BasePage, SectionIndexPage
+from hub.core.facts import DATE, PARAGRAPHS, Fact, api_fields, synchronised_fields
+from hub.core.models import BasePage, CheckedContent, SectionIndexPage
 
 from .blocks import FilesBlock
 
@@ -49,7 +49,7 @@ class ResourceIndexPage(FacetedIndexMixin, SectionIndexPage):
         return context
 
 
-class ResourcePage(PhaseLinks, BasePage):
+class ResourcePage(PhaseLinks, CheckedContent, BasePage):
     description = RichTextField(
         blank=True, features=["bold", "italic", "link", "ol", "ul"], verbose_name=_("description")
     )
@@ -70,6 +70,7 @@ class ResourcePage(PhaseLinks, BasePage):
         FieldPanel("files"),
         FieldPanel("phases", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel([FieldPanel("language"), FieldPanel("licence"), FieldPanel("licence_url")], capfirst(_("use"))),
+        FieldPanel("content_checked"),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("description"), index.FilterField("format")]
     # The site search's facets of this page: {facet: lookup of its values}, see search/indexing.py.
@@ -83,6 +84,7 @@ class ResourcePage(PhaseLinks, BasePage):
         Fact("language", shared=False, loaded=False),  # the loader gives the language of the content file
         Fact("licence"),
         Fact("licence_url", shared=False, loaded=False),  # the loader gives the licence's address
+        Fact("content_checked", DATE, key="checked"),
     )
     override_translatable_fields = synchronised_fields(facts)
     api_fields = [APIField("summary"), *api_fields(facts)]

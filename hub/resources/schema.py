@@ -10,6 +10,7 @@ from pathlib import Path
 from pydantic import Field
 
 from hub.core.content_schema import (
+    CHECKED_DESCRIPTION,
     SHARED,
     ContentItem,
     SchemaDocument,
@@ -28,6 +29,7 @@ ABOUT_FACTS = {
     ),
     "phases": Field(description="the phases (1..11) it serves", examples=[[4]]),
     "licence": Field(examples=["CC BY 4.0"]),
+    "checked": Field(description=CHECKED_DESCRIPTION),
 }
 
 
