@@ -25,9 +25,14 @@ class Checked:
 
     page: Page
     checked: datetime.date | None
-    due: bool
+    limit: datetime.date
     title: str = ""
     url: str = ""
+
+    @property
+    def due(self):
+        """Never checked, or checked before `limit`."""
+        return self.checked is None or self.checked < self.limit
 
 
 def due_before(today):
@@ -62,8 +67,7 @@ def checked_pages(limit):
     for model in page_models():
         if issubclass(model, CheckedContent):
             for page in model.objects.live().select_related("locale").order_by("path"):
-                checked = page.content_checked
-                rows.append(Checked(page, checked, checked is None or checked < limit))
+                rows.append(Checked(page, page.content_checked, limit))
     return oldest_first(rows)
 
 
@@ -80,8 +84,7 @@ def checked_sources(limit):
                     if block["type"] in names:
                         link = block["value"]
                         checked = parse_date(link.get("checked") or "")
-                        due = checked is None or checked < limit
-                        rows.append(Checked(page, checked, due, link.get("title", ""), link.get("url", "")))
+                        rows.append(Checked(page, checked, limit, link.get("title", ""), link.get("url", "")))
     return oldest_first(rows)
 
 

@@ -17,7 +17,7 @@ from django.db.models.signals import pre_save
 from django.utils import timezone
 
 from .media import PRIVATE
-from .uploads import remove_expired_held_images
+from .uploads import delete_files_older_than, remove_expired_held_images
 
 logger = logging.getLogger(__name__)
 
@@ -93,15 +93,6 @@ def remove_orphan_files(now=None):
     belong to a transaction still running), and expired held images; returns how many were deleted."""
     cutoff = (now or timezone.now()) - ORPHAN_AGE
     referenced = referenced_files()
-    removed = remove_expired_held_images(now)
-    for folder in OWNED_FOLDERS + [PRIVATE + folder for folder in OWNED_FOLDERS]:
-        for name in _files_under(folder):
-            if name in referenced:
-                continue
-            try:
-                if default_storage.get_modified_time(name) < cutoff:
-                    default_storage.delete(name)
-                    removed += 1
-            except FileNotFoundError:
-                continue
-    return removed
+    folders = OWNED_FOLDERS + [PRIVATE + folder for folder in OWNED_FOLDERS]
+    orphans = (name for folder in folders for name in _files_under(folder) if name not in referenced)
+    return remove_expired_held_images(now) + delete_files_older_than(orphans, cutoff)

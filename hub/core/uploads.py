@@ -251,13 +251,17 @@ def remove_expired_held_images(now=None):
         _folders, names = default_storage.listdir(HOLDING_FOLDER)
     except OSError:  # no holding folder yet, or media that cannot be read: nothing to tidy now
         return 0
+    return delete_files_older_than((f"{HOLDING_FOLDER}/{name}" for name in names), cutoff)
+
+
+def delete_files_older_than(names, cutoff):
+    """Deletes the stored files `names` last changed before `cutoff`; returns how many were deleted."""
     removed = 0
     for name in names:
-        path = f"{HOLDING_FOLDER}/{name}"
         try:
-            if default_storage.get_modified_time(path) < cutoff:
-                default_storage.delete(path)
+            if default_storage.get_modified_time(name) < cutoff:
+                default_storage.delete(name)
                 removed += 1
-        except FileNotFoundError:
+        except FileNotFoundError:  # removed meanwhile, e.g. by another worker
             continue
     return removed
