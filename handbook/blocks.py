@@ -1,9 +1,10 @@
-"""Blocks of the handbook: the canvas on the handbook page and the structured parts of a phase."""
+"""Blocks of the handbook: the canvas on the handbook page, the structured parts of a phase and a guide's sections."""
 
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 
+from hub.core.blocks import LinkBlock
 from hub.core.models import Actor, Perspective
 
 
@@ -69,3 +70,38 @@ class TipBlock(blocks.StructBlock):
     class Meta:
         icon = "help"
         label = _("Tip or pitfall")
+
+
+class SourcedFactBlock(blocks.StructBlock):
+    """A claim that carries a figure or a legal condition, shown with the official page that states it."""
+
+    text = blocks.TextBlock(label=_("fact"))
+    source = LinkBlock(label=_("source"))
+
+    class Meta:
+        icon = "openquote"
+        label = _("Fact with its source")
+
+
+class AskBlock(blocks.StructBlock):
+    """What could not be confirmed: a question for the authority, and where to ask it."""
+
+    question = blocks.TextBlock(label=_("question"))
+    where = LinkBlock(label=_("where to ask"))
+
+    class Meta:
+        icon = "help"
+        label = _("Question to ask the authority")
+
+
+class GuideSectionBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("heading"))
+    text = blocks.RichTextBlock(required=False, features=["bold", "italic", "link", "ol", "ul"], label=_("text"))
+    facts = blocks.ListBlock(SourcedFactBlock(), default=[], label=_("facts with their sources"))
+    items = blocks.ListBlock(blocks.CharBlock(label=_("item")), default=[], label=_("items"))
+    ask = blocks.ListBlock(AskBlock(), default=[], label=_("questions to ask the authority"))
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Section")
+        template = "handbook/blocks/guide_section.html"

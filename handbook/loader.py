@@ -1,4 +1,4 @@
-"""Loads the handbook page and its eleven phases from `handbook/content/fi/`."""
+"""Loads the handbook page, its eleven phases and its guides from `handbook/content/`."""
 
 from pathlib import Path
 
@@ -9,11 +9,13 @@ from hub.core.loader import (
     apply_page_basics,
     home_page,
     paragraphs,
+    source_link,
 )
 from hub.core.models import PartnerType
 
-from .models import HandbookPage, PhasePage
-from .schema import HandbookFile, PhaseFile
+from .models import GuidePage, HandbookPage, PhasePage
+from .phases import source_phases
+from .schema import GuideFile, HandbookFile, PhaseFile
 
 CONTENT = Path(__file__).resolve().parent / "content"
 
@@ -41,9 +43,27 @@ def _apply_phase(page, data):
     page.outputs = [("output", output) for output in data.get("outputs", [])]
     page.metrics = [("metric", metric) for metric in data.get("metrics", [])]
     page.tips = [("tip", tip) for tip in data.get("tips", [])]
-    page.sources = [("link", link) for link in data.get("sources", [])]
+    page.sources = [("link", source_link(link)) for link in data.get("sources", [])]
     page.content_checked = data.get("checked")
     page.partner_types = list(PartnerType.objects.filter(locale=page.locale, slug__in=data.get("partner_types", [])))
+
+
+def _section(section):
+    return {
+        "heading": section["heading"],
+        "text": paragraphs(section.get("text", "")),
+        "facts": [{**fact, "source": source_link(fact["source"])} for fact in section.get("facts", [])],
+        "items": section.get("items", []),
+        "ask": [{**ask, "where": source_link(ask["where"])} for ask in section.get("ask", [])],
+    }
+
+
+def _apply_guide(page, data):
+    apply_page_basics(page, data)
+    page.intro = paragraphs(data.get("intro", ""))
+    page.sections = [("section", _section(section)) for section in data["sections"]]
+    page.phases = source_phases(data["phases"])
+    page.content_checked = data.get("checked")
 
 
 def load(run):
@@ -72,5 +92,8 @@ def load(run):
             apply=_apply_phase,
             data=phase,
         )
+    content.sync_children(
+        run, parent=handbook, model=GuidePage, subfolder="guides", validate=GuideFile.check, apply=_apply_guide
+    )
     for translation in [handbook, *handbook.get_translations()]:
         translation.specific.put_phases_in_order()

@@ -18,7 +18,16 @@ from hub.core.blocks import ImageBlock, LinkBlock
 from hub.core.forms import LocaleTaxonomyPageForm
 from hub.core.models import BasePage, CheckedContent, PartnerType
 
-from .blocks import ActorRoleBlock, MetricBlock, OutputBlock, PerspectiveBlock, TaskBlock, TipBlock
+from .blocks import (
+    ActorRoleBlock,
+    GuideSectionBlock,
+    MetricBlock,
+    OutputBlock,
+    PerspectiveBlock,
+    TaskBlock,
+    TipBlock,
+)
+from .phases import PhaseLinks, pages_for_phase, phases_field
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
 
@@ -50,7 +59,7 @@ class HandbookPage(CheckedContent, BasePage):
         for name in ("summary", "intro", "idea", "actors", "perspectives", "loop_text", "content_checked")
     ]
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["handbook.PhasePage"]
+    subpage_types = ["handbook.PhasePage", "handbook.GuidePage"]
     max_count_per_parent = 1
     # The admin's explorer lists the phases in page-tree order, which the loader keeps in phase-number order.
     admin_default_ordering = "ord"
@@ -70,6 +79,7 @@ class HandbookPage(CheckedContent, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["phases"] = PhasePage.objects.child_of(self).live().order_by("number")
+        context["guides"] = GuidePage.objects.child_of(self).live().order_by("path")
         return context
 
 
@@ -148,6 +158,7 @@ class PhasePage(CheckedContent, BasePage):
     # pages that relate to a phase with `for_phase(phase)`; the template shows them as `pages`.
     related_sections = {
         "tools": [  # after the outputs
+            ("handbook.GuidePage", "handbook/includes/guide_list.html"),
             ("resources.ResourcePage", "resources/includes/resources_for_phase.html"),
             ("feedback.FeedbackFormPage", "feedback/includes/forms_for_phase.html"),
         ],
@@ -220,3 +231,34 @@ class PhasePage(CheckedContent, BasePage):
         for task in self.tasks:
             groups.setdefault(task.value["actor"], []).append(task.value)
         return groups
+
+
+class GuidePage(PhaseLinks, CheckedContent, BasePage):
+    """A practical topic several phases point to (pay subsidy, money rules, the city's savings): each claim that
+    carries a figure or a legal condition stands with its official source, and what could not be confirmed is
+    put as a question to ask the authority."""
+
+    intro = RichTextField(blank=True, features=RICH_TEXT_FEATURES, verbose_name=_("introduction"))
+    sections = StreamField([("section", GuideSectionBlock())], blank=True, verbose_name=_("sections"))
+    phases = phases_field("guides", _("phases that link to it"))
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("intro"),
+        FieldPanel("sections"),
+        FieldPanel("phases", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("content_checked"),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("intro"), index.SearchField("sections")]
+    search_facets = {"phase": "phases__number"}
+    api_fields = [APIField(name) for name in ("summary", "intro", "sections", "phase_numbers", "content_checked")]
+    override_translatable_fields = [SynchronizedField("phases")]
+    parent_page_types = ["handbook.HandbookPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("guide")
+        verbose_name_plural = _("guides")
+
+    @classmethod
+    def for_phase(cls, phase):
+        return list(pages_for_phase(cls, phase).order_by("path"))

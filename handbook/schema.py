@@ -8,10 +8,12 @@ from pydantic import Field
 
 from hub.core.content_schema import (
     CHECKED_DESCRIPTION,
+    SAME_COUNT,
     SHARED,
     ContentItem,
     PageFile,
     SchemaDocument,
+    Source,
     Text,
     one_of,
     term_of,
@@ -66,13 +68,6 @@ class Tip(ContentItem):
     text: Text = Field(examples=["One or two sentences."])
 
 
-class Source(ContentItem):
-    title: Text = Field(examples=["Työmarkkinatori"])
-    url: Text = Field(examples=["https://tyomarkkinatori.fi/"])
-    description: str = Field("", examples=["One sentence saying what the reader finds there."])
-    checked: datetime.date | None = Field(None, description="when a person last confirmed the page says this")
-
-
 class PhaseFile(PageFile):
     """One PhasePage per file. The phases' numbers run 1..11 without gaps."""
 
@@ -105,6 +100,45 @@ class PhaseFile(PageFile):
     checked: typing.Annotated[datetime.date | None, SHARED] = Field(None, description=CHECKED_DESCRIPTION)
 
 
+class Fact(ContentItem):
+    text: Text = Field(
+        description="one claim with its figure, duration, threshold, date or legal condition, as the source states it",
+        examples=["One sentence stating the fact."],
+    )
+    source: Source = Field(description="the deep official page that states it, with the date it was checked")
+
+
+class Ask(ContentItem):
+    question: Text = Field(examples=["Does ... apply to ...?"])
+    where: Source = Field(description="where to ask: the authority's service or contact page")
+
+
+class GuideSection(ContentItem):
+    heading: Text = Field(examples=["Section heading"])
+    text: str = Field("", description="paragraphs, without figures", examples=["Paragraph.\n"])
+    facts: typing.Annotated[list[Fact], SAME_COUNT] = Field(
+        [], description="claims that carry a figure or a legal condition"
+    )
+    items: typing.Annotated[list[str], SAME_COUNT] = Field(
+        [], description="bullets, without figures", examples=[["Item."]]
+    )
+    ask: typing.Annotated[list[Ask], SAME_COUNT] = Field(
+        [], description="what could not be confirmed, as a question to the authority and where to ask it"
+    )
+
+
+class GuideFile(PageFile):
+    """One GuidePage per file: a practical topic that several phases link to."""
+
+    summary: Text = Field(description="one line, at most 200 characters", examples=["One line."])
+    phases: typing.Annotated[list[int], SHARED] = Field(
+        min_length=1, description="the numbers of the phases that link to it", examples=[[2, 3, 9]]
+    )
+    intro: str = Field("", description="paragraphs, without figures", examples=["Paragraph.\n"])
+    sections: typing.Annotated[list[GuideSection], SAME_COUNT] = Field(min_length=1, description="in order")
+    checked: typing.Annotated[datetime.date | None, SHARED] = Field(None, description=CHECKED_DESCRIPTION)
+
+
 DOCUMENT = SchemaDocument(
     title="Handbook content files",
     intro="""
@@ -112,5 +146,9 @@ DOCUMENT = SchemaDocument(
         names. `manage.py load_content` loads them into pages; see `handbook/loader.py`.
     """,
     folder=Path(__file__).resolve().parent / "content",
-    files={"`fi/handbook.yaml`": HandbookFile, "`fi/phases/NN-<slug>.yaml`: one PhasePage per file": PhaseFile},
+    files={
+        "`fi/handbook.yaml`": HandbookFile,
+        "`fi/phases/NN-<slug>.yaml`: one PhasePage per file": PhaseFile,
+        "`fi/guides/NN-<slug>.yaml`: one GuidePage per file": GuideFile,
+    },
 )

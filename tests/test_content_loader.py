@@ -6,7 +6,7 @@ from django.core.management import CommandError, call_command
 from wagtail.models import Locale, Page, Revision
 
 from handbook import loader as handbook_loader
-from handbook.models import HandbookPage, PhasePage
+from handbook.models import GuidePage, HandbookPage, PhasePage
 from home.models import HomePage
 from hub.core.loader import ContentError, load_all
 from hub.core.models import ContentSource, PartnerType, SiteSettings, StandardPage
@@ -23,10 +23,10 @@ def snapshot():
     }
 
 
-# Home, two standard pages, the handbook and eleven phases, the updates index and one update,
-# the partner directory and five partners, the template index and six templates, the case index and five cases,
-# two forms and the case-story form.
-PAGE_FILES_PER_LANGUAGE = 39
+# Home, two standard pages, the handbook, eleven phases and three guides, the updates index and one update,
+# the partner directory and thirteen partners, the template index and fourteen templates, the case index and five
+# cases, two forms and the case-story form.
+PAGE_FILES_PER_LANGUAGE = 58
 
 
 @pytest.mark.parametrize("language", ["fi", "sv", "en"])
@@ -35,6 +35,7 @@ def test_first_load_builds_the_site_in_each_language(content, language):
     assert pages.type(HomePage).count() == 1
     assert pages.type(HandbookPage).count() == 1
     assert pages.type(PhasePage).count() == 11
+    assert pages.type(GuidePage).count() == 3
     assert pages.type(StandardPage).count() == 2
     assert PartnerType.objects.filter(locale__language_code=language).count() == 10
     assert ContentSource.objects.filter(key__contains=f"/{language}/").count() == PAGE_FILES_PER_LANGUAGE

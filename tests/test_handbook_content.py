@@ -1,10 +1,12 @@
 """The handbook as `make setup` loads it holds everything on the model card, in the card's order."""
 
+import datetime
 import re
 from html import unescape
 from pathlib import Path
 
 import pytest
+import yaml
 from django.conf import settings
 
 from handbook.models import HandbookPage, PhasePage
@@ -101,18 +103,48 @@ def test_handbook_lists_the_phases_in_order_with_links(content, client):
         assert f'href="{phase.url}"' in html
 
 
+FIGURE = re.compile(r"\d[\d\s,.]*\s*(%|€|euroa|prosentti)", re.IGNORECASE)
+
+
+def is_sourced_fact(data):
+    """A guide's fact: a claim that stands with the official page stating it and the date that was checked."""
+    source = data.get("source")
+    return isinstance(source, dict) and str(source.get("url", "")).startswith("https://") and source.get("checked")
+
+
+def unsourced_figures(data):
+    """The money amounts and percentages in a content file's data outside a sourced fact."""
+    if isinstance(data, dict):
+        if is_sourced_fact(data):
+            return
+        for value in data.values():
+            yield from unsourced_figures(value)
+    elif isinstance(data, list):
+        for item in data:
+            yield from unsourced_figures(item)
+    elif isinstance(data, str):
+        yield from (match.group(0) for match in FIGURE.finditer(data))
+
+
 def test_content_files_state_no_figures_without_a_source():
-    """Guards the no-invented-figures rule: money amounts and percentages need a sourced figure block, not prose."""
-    figure = re.compile(r"\d[\d\s,.]*\s*(%|€|euroa|prosentti)", re.IGNORECASE)
+    """Guards the no-invented-figures rule: money amounts and percentages stand only in a fact with its source."""
     base = Path(settings.BASE_DIR)
     paths = [*base.glob("*/content/**/*.yaml"), *base.glob("hub/*/content/**/*.yaml")]
     assert len(paths) >= 15
     offenders = [
-        f"{path.name}: {match.group(0)}"
+        f"{path.name}: {figure}"
         for path in paths
-        for match in figure.finditer(path.read_text(encoding="utf-8"))
+        for figure in unsourced_figures(yaml.safe_load(path.read_text(encoding="utf-8")))
     ]
     assert offenders == []
+
+
+def test_a_figure_is_accepted_only_in_a_fact_with_a_dated_source():
+    source = {"title": "Vero", "url": "https://www.vero.fi/x", "checked": datetime.date(2026, 12, 3)}
+    assert list(unsourced_figures({"facts": [{"text": "Raja on 20 000 euroa.", "source": source}]})) == []
+    undated = {**source, "checked": None}
+    assert list(unsourced_figures({"facts": [{"text": "Raja on 20 000 euroa.", "source": undated}]})) != []
+    assert list(unsourced_figures({"text": "Tuki on 50 % palkasta."})) == ["50 %"]
 
 
 def test_source_links_are_https(content):

@@ -1,17 +1,20 @@
 """Templates: real files generated from sources in the repo, listed with format and size, linked to phases."""
 
+import datetime
 import io
 import re
 import zipfile
 
 import pypdf
 import pytest
+from django.utils import translation
+from django.utils.formats import date_format
 from odf import opendocument, table, teletype, text
 from wagtail.documents import get_document_model
 from wagtail.models import Locale, Page
 
 from handbook.models import PhasePage
-from hub.resources.loader import store_document
+from hub.resources.loader import store_document, with_sources
 from hub.resources.models import ResourceIndexPage, ResourcePage
 from hub.resources.template_documents import build_ods, build_odt, build_pdf
 
@@ -99,7 +102,7 @@ def test_pdf_is_tagged_in_the_right_language_and_holds_the_text():
 def test_every_template_ships_an_opendocument_file_and_a_pdf_in_each_language(client, content):
     for language in ("fi", "sv", "en"):
         resources = ResourcePage.objects.live().filter(locale__language_code=language)
-        assert resources.count() == 6, language
+        assert resources.count() == 14, language
         for resource in resources:
             documents = [block.value for block in resource.files]
             extensions = sorted(document.file_extension for document in documents)
@@ -141,9 +144,10 @@ def test_listing_filters_by_phase_and_format(client, content):
     index = ResourceIndexPage.objects.get(locale__language_code="fi")
     html = client.get(index.url, {"format": "spreadsheet"}).content.decode()
     found = re.findall(r'<h3><a href="[^"]+">([^<]+)</a></h3>', html)
-    assert len(found) == ResourcePage.objects.filter(locale__language_code="fi", format="spreadsheet").count() == 2
+    assert len(found) == ResourcePage.objects.filter(locale__language_code="fi", format="spreadsheet").count() == 4
     html = client.get(index.url, {"format": "spreadsheet", "phase": "8"}).content.decode()
-    assert len(re.findall(r"<h3><a ", html)) == 1
+    expected = ResourcePage.objects.filter(locale__language_code="fi", format="spreadsheet", phases__number=8)
+    assert len(re.findall(r"<h3><a ", html)) == expected.count() == 2
     html = client.get(index.url, {"format": "other"}).content.decode()
     assert "Rajauksia vastaavia pohjia ei löytynyt." in html
     assert client.get(index.url, {"format": "<x>", "phase": "zz"}).status_code == 200
@@ -195,3 +199,43 @@ def test_index_and_template_tree_rules(home_page):
     index = ResourceIndexPageFactory(parent=home_page)
     assert ResourcePage.can_create_at(index)
     assert not ResourcePage.can_create_at(home_page)
+
+
+def _date_in(language):
+    with translation.override(language):
+        return date_format(datetime.date(2026, 12, 3))
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "checked"),
+    [("fi", "Lähteet", "tarkistettu"), ("sv", "Källor", "kontrollerad"), ("en", "Sources", "checked")],
+)
+def test_a_templates_sources_print_at_its_end_with_their_check_dates(language, heading, checked):
+    url = "https://www.finlex.fi/fi/laki/ajantasa/2001/20010055"
+    sources = [{"title": "Työsopimuslaki", "url": url, "checked": datetime.date(2026, 12, 3)}]
+    document = with_sources(SOURCE, sources, language)
+    assert document["sections"][:-1] == SOURCE["sections"]
+    assert document["sections"][-1] == {
+        "heading": heading,
+        "items": [f"Työsopimuslaki: {url} ({checked} {_date_in(language)})"],
+    }
+    assert with_sources(SOURCE, [], language) is SOURCE
+
+
+def test_a_template_with_sources_lists_them_on_its_page_and_at_the_end_of_its_pdf(content, client):
+    resources = [page for page in ResourcePage.objects.live().filter(locale__language_code="fi") if page.sources]
+    assert resources
+    for resource in resources:
+        html = client.get(resource.url).content.decode()
+        pdf = next(
+            document
+            for document in get_document_model().objects.filter(pk__in=resource.document_ids())
+            if document.file.name.endswith(".pdf")
+        )
+        with pdf.file.open("rb") as handle:
+            printed = " ".join(sheet.extract_text() for sheet in pypdf.PdfReader(handle).pages)
+        printed = " ".join(printed.split())
+        assert "Lähteet" in printed
+        for source in resource.sources:
+            assert f'href="{source.value["url"]}"' in html
+            assert source.value["title"] in printed

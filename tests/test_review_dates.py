@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from django.utils import timezone
 
 from handbook import loader as handbook_loader
-from handbook.models import HandbookPage, PhasePage
+from handbook.models import GuidePage, HandbookPage, PhasePage
 from handbook.schema import PhaseFile
 from hub.core.loader import ContentError, load_all
 from hub.core.review import checked_pages, checked_sources, due_before
@@ -91,14 +91,15 @@ def test_the_report_lists_pages_by_check_date_and_marks_what_is_due(content):
 
     rows = checked_pages(due_before(today))
 
-    assert {type(row.page) for row in rows} == {HandbookPage, PhasePage, ResourcePage}
-    assert len(rows) == sum(model.objects.live().count() for model in (HandbookPage, PhasePage, ResourcePage))
+    checked_models = {HandbookPage, PhasePage, GuidePage, ResourcePage}
+    assert {type(row.page) for row in rows} == checked_models
+    assert len(rows) == sum(model.objects.live().count() for model in checked_models)
     by_page = {row.page.pk: row for row in rows}
     assert not by_page[recent.pk].due and by_page[old.pk].due
     assert all(row.due for row in rows if row.checked is None)
     order = [row.page.pk for row in rows]
     assert order.index(old.pk) < order.index(recent.pk)
-    assert rows[-1].page.pk == recent.pk
+    assert rows[-1].checked == today, "the most recently checked come last"
 
 
 def test_the_report_lists_every_source_link_with_its_check_date(content):

@@ -63,6 +63,19 @@ class ContentItem(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
 
 
+class Source(ContentItem):
+    """A link to an official or authoritative page, with what the reader finds there and when it was checked."""
+
+    title: Text = Field(examples=["Työmarkkinatori: Palkkatuki"])
+    url: Https = Field(description="a deep link, not a home page", examples=["https://tyomarkkinatori.fi/palkkatuki"])
+    description: str = Field("", examples=["One sentence saying what the reader finds there."])
+    checked: datetime.date | None = Field(
+        None,
+        description="YYYY-MM-DD: when a person last confirmed the page says this",
+        examples=[datetime.date(2026, 12, 3)],
+    )
+
+
 class ContentFile(ContentItem):
     """A whole content file."""
 

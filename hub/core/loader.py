@@ -65,6 +65,11 @@ def paragraphs(text):
     return "".join(f"<p>{escape(block)}</p>" for block in split_paragraphs(text))
 
 
+def source_link(link):
+    """A content file's source link as a link block's value: every text set, as the translation tools require."""
+    return {"description": "", **link}
+
+
 def apply_page_basics(page, data):
     """The fields every content file sets: title, slug and summary."""
     page.title = data["title"]

@@ -43,13 +43,35 @@ def due_before(today):
         return today.replace(year=today.year - 1, day=28)
 
 
+def holds_links(block):
+    """Whether `block`, or any block inside it, is a source link."""
+    if isinstance(block, LinkBlock):
+        return True
+    children = getattr(block, "child_blocks", None) or {}
+    inner = getattr(block, "child_block", None)
+    return any(holds_links(child) for child in [*children.values(), *([inner] if inner else [])])
+
+
 def link_fields(model):
-    """The names of `model`'s stream fields and, for each, of its blocks that are source links."""
+    """The names of `model`'s stream fields that hold source links, at any depth."""
     return [
-        (field.name, [name for name, block in field.stream_block.child_blocks.items() if isinstance(block, LinkBlock)])
+        field.name
         for field in model._meta.get_fields()
-        if isinstance(field, StreamField)
+        if isinstance(field, StreamField) and holds_links(field.stream_block)
     ]
+
+
+def links_in(raw):
+    """The source links (mappings with a `url`) in a stream field's stored data, at any depth, in order."""
+    if isinstance(raw, dict):
+        if "url" in raw and "title" in raw:
+            yield raw
+            return
+        for value in raw.values():
+            yield from links_in(value)
+    elif isinstance(raw, list):
+        for item in raw:
+            yield from links_in(item)
 
 
 def page_models():
@@ -75,16 +97,14 @@ def checked_sources(limit):
     """Every source link on a live page, in every language."""
     rows = []
     for model in page_models():
-        fields = [(field, names) for field, names in link_fields(model) if names]
+        fields = link_fields(model)
         if not fields:
             continue
         for page in model.objects.live().select_related("locale").order_by("path"):
-            for field, names in fields:
-                for block in getattr(page, field).raw_data:
-                    if block["type"] in names:
-                        link = block["value"]
-                        checked = parse_date(link.get("checked") or "")
-                        rows.append(Checked(page, checked, limit, link.get("title", ""), link.get("url", "")))
+            for field in fields:
+                for link in links_in(list(getattr(page, field).raw_data)):
+                    checked = parse_date(link.get("checked") or "")
+                    rows.append(Checked(page, checked, limit, link.get("title", ""), link.get("url", "")))
     return oldest_first(rows)
 
 

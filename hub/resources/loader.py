@@ -8,11 +8,14 @@ from pathlib import Path
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from wagtail.documents import get_document_model
 from wagtail.utils.file import hash_filelike
 
 from handbook.phases import source_phases
-from hub.core.loader import ContentFolder, apply_page_basics, paragraphs
+from hub.core.loader import ContentFolder, apply_page_basics, paragraphs, source_link
 
 from .models import ResourceIndexPage, ResourcePage
 from .schema import ResourceFile
@@ -43,6 +46,20 @@ def store_document(title, filename, data):
     return document
 
 
+def with_sources(document, sources, language):
+    """The template's text with its sources as a last section, so that the printed and the editable file name them."""
+    if not sources:
+        return document
+    with translation.override(language):
+        items = [
+            f"{source['title']}: {source['url']}"
+            + (f" ({gettext('checked')} {date_format(source['checked'])})" if source.get("checked") else "")
+            for source in sources
+        ]
+        section = {"heading": gettext("Sources"), "items": items}
+    return {**document, "sections": [*document["sections"], section]}
+
+
 def _apply_resource(page, data):
     apply_page_basics(page, data)
     page.description = paragraphs(data.get("description", ""))
@@ -53,9 +70,11 @@ def _apply_resource(page, data):
     page.licence = data["licence"]
     page.licence_url = LICENCES.get(data["licence"], "")
     page.content_checked = data.get("checked")
+    page.sources = [("link", source_link(source)) for source in data.get("sources", [])]
+    document = with_sources(data["document"], data.get("sources"), language)
     page.files = [
         ("file", store_document(f"{data['title']} ({extension.upper()})", f"{data['file_name']}.{extension}", content))
-        for extension, content in build_files(data["document"], data["format"], language)
+        for extension, content in build_files(document, data["format"], language)
     ]
 
 

@@ -13,6 +13,7 @@ from wagtail.models import Locale
 from wagtail.search import index
 
 from handbook.phases import PHASES, PhaseLinks, pages_for_phase, phase_facet, phases_field
+from hub.core.blocks import LinkBlock
 from hub.core.facets import Facet, FacetedIndexMixin
 from hub.core.facts import DATE, PARAGRAPHS, Fact, api_fields, synchronised_fields
 from hub.core.models import BasePage, CheckedContent, SectionIndexPage
@@ -63,6 +64,7 @@ class ResourcePage(PhaseLinks, CheckedContent, BasePage):
     )
     licence = models.CharField(max_length=60, blank=True, verbose_name=_("licence"))
     licence_url = models.URLField(blank=True, verbose_name=_("licence address"))
+    sources = StreamField([("link", LinkBlock())], blank=True, verbose_name=_("sources"))
 
     content_panels = BasePage.content_panels + [
         FieldPanel("description"),
@@ -70,6 +72,7 @@ class ResourcePage(PhaseLinks, CheckedContent, BasePage):
         FieldPanel("files"),
         FieldPanel("phases", widget=forms.CheckboxSelectMultiple),
         MultiFieldPanel([FieldPanel("language"), FieldPanel("licence"), FieldPanel("licence_url")], capfirst(_("use"))),
+        FieldPanel("sources"),
         FieldPanel("content_checked"),
     ]
     search_fields = BasePage.search_fields + [index.SearchField("description"), index.FilterField("format")]
@@ -87,7 +90,7 @@ class ResourcePage(PhaseLinks, CheckedContent, BasePage):
         Fact("content_checked", DATE, key="checked"),
     )
     override_translatable_fields = synchronised_fields(facts)
-    api_fields = [APIField("summary"), *api_fields(facts)]
+    api_fields = [APIField("summary"), *api_fields(facts), APIField("sources")]
     parent_page_types = ["resources.ResourceIndexPage"]
     subpage_types = []
 

@@ -11,10 +11,12 @@ from pydantic import Field
 
 from hub.core.content_schema import (
     CHECKED_DESCRIPTION,
+    SAME_COUNT,
     SHARED,
     ContentItem,
     SchemaDocument,
     SectionIndexFile,
+    Source,
     Text,
     one_of,
     page_with_facts,
@@ -76,6 +78,9 @@ class ResourceFile(page_with_facts(ResourcePage, required={"format", "licence"},
         description="document: an .odt file and a PDF; spreadsheet: an .ods file and a PDF"
     )
     file_name: Text = Field(description="base name of the generated files, ASCII", examples=["kylakysely"])
+    sources: typing.Annotated[list[Source], SAME_COUNT] = Field(
+        [], description="official pages for the legal conditions the template states; printed at its end"
+    )
     document: Document = Field(description="the template's own text, from which its files are generated")
 
 

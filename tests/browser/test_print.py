@@ -50,9 +50,10 @@ def test_a_phase_prints_its_content_without_navigation_on_a_few_pages(page):
     assert [item for item in only_in_chrome if letters(item) in text] == []
 
 
-def test_every_finnish_phase_prints_on_at_most_three_pages(page):
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_every_phase_prints_on_at_most_three_pages_in_every_language(page, language):
     lengths = {}
-    for phase in PhasePage.objects.live().filter(locale__language_code="fi").order_by("number"):
+    for phase in PhasePage.objects.live().filter(locale__language_code=language).order_by("number"):
         page.goto(phase.url)
         lengths[phase.number] = printed(page)[0]
     assert len(lengths) == 11
