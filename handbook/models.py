@@ -59,7 +59,7 @@ class HandbookPage(CheckedContent, BasePage):
         for name in ("summary", "intro", "idea", "actors", "perspectives", "loop_text", "content_checked")
     ]
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["handbook.PhasePage", "handbook.GuidePage"]
+    subpage_types = ["handbook.PhasePage", "handbook.GuidePage", "savings.SavingsCalculatorPage"]
     max_count_per_parent = 1
     # The admin's explorer lists the phases in page-tree order, which the loader keeps in phase-number order.
     admin_default_ordering = "ord"
@@ -79,7 +79,7 @@ class HandbookPage(CheckedContent, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["phases"] = PhasePage.objects.child_of(self).live().order_by("number")
-        context["guides"] = GuidePage.objects.child_of(self).live().order_by("path")
+        context["guides"] = self.get_children().live().public().not_type(PhasePage).specific().order_by("path")
         return context
 
 
@@ -155,10 +155,12 @@ class PhasePage(CheckedContent, BasePage):
     parent_page_types = ["handbook.HandbookPage"]
     subpage_types = []
     # The other apps' pages a phase page lists, by where they stand on it: (model, template). Each model gives its
-    # pages that relate to a phase with `for_phase(phase)`; the template shows them as `pages`.
+    # pages that relate to a phase with `for_phase(phase)`; the template shows them as `pages`, those of
+    # neighbouring models with the same template in one list.
     related_sections = {
         "tools": [  # after the outputs
             ("handbook.GuidePage", "handbook/includes/guide_list.html"),
+            ("savings.SavingsCalculatorPage", "handbook/includes/guide_list.html"),
             ("resources.ResourcePage", "resources/includes/resources_for_phase.html"),
             ("feedback.FeedbackFormPage", "feedback/includes/forms_for_phase.html"),
         ],
@@ -219,12 +221,20 @@ class PhasePage(CheckedContent, BasePage):
         context["tasks_by_actor"] = self.tasks_grouped_by_actor()
         context["partner_types_list"] = list(self.partner_types.all())
         context["related_sections"] = {
-            place: [
-                {"template": template, "pages": apps.get_model(model).for_phase(self)} for model, template in sections
-            ]
-            for place, sections in self.related_sections.items()
+            place: self._related_pages(sections) for place, sections in self.related_sections.items()
         }
         return context
+
+    def _related_pages(self, sections):
+        """[{template, pages}] for one place; models that share a template are listed together, in order."""
+        shown = []
+        for model, template in sections:
+            pages = list(apps.get_model(model).for_phase(self))
+            if shown and shown[-1]["template"] == template:
+                shown[-1]["pages"] += pages
+            else:
+                shown.append({"template": template, "pages": pages})
+        return shown
 
     def tasks_grouped_by_actor(self):
         groups = {}

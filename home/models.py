@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -25,6 +26,7 @@ class HomePage(BasePage):
         "cases.CaseStudyIndexPage",
         "resources.ResourceIndexPage",
         "feedback.FeedbackFormPage",
+        "feedback.SurveyResultsPage",
         "cases.CaseSubmissionPage",
         "updates.UpdateIndexPage",
         "core.StandardPage",
@@ -72,4 +74,16 @@ class HomePage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["sections"] = self.get_children().live().in_menu().specific()
+        context.update(self.handbook_and_phases())
         return context
+
+    def handbook_and_phases(self):
+        """The handbook below this page and its live phases in order, for the model canvas: two queries."""
+        handbook = apps.get_model("handbook", "HandbookPage").objects.child_of(self).live().first()
+        if handbook is None:
+            return {"handbook": None, "handbook_phases": []}
+        phase_model = apps.get_model("handbook", "PhasePage")
+        return {
+            "handbook": handbook,
+            "handbook_phases": list(phase_model.objects.child_of(handbook).live().order_by("number")),
+        }

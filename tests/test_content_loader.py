@@ -23,10 +23,11 @@ def snapshot():
     }
 
 
-# Home, two standard pages, the handbook, eleven phases and three guides, the updates index and one update,
+# Home, two standard pages, the handbook, eleven phases, three guides and the savings calculator, the updates
+# index and one update,
 # the partner directory and thirteen partners, the template index and fourteen templates, the case index and five
 # cases, two forms and the case-story form.
-PAGE_FILES_PER_LANGUAGE = 58
+PAGE_FILES_PER_LANGUAGE = 59
 
 
 @pytest.mark.parametrize("language", ["fi", "sv", "en"])

@@ -440,6 +440,7 @@ SCHEMA_DOCUMENTS = (
     "hub.resources.schema.DOCUMENT",
     "hub.cases.schema.DOCUMENT",
     "hub.feedback.schema.DOCUMENT",
+    "hub.savings.schema.DOCUMENT",
 )
 
 

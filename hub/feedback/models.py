@@ -4,6 +4,7 @@ import logging
 
 from django import forms
 from django.core.mail import send_mail
+from django.core.validators import MinValueValidator
 from django.db import models, transaction
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
@@ -271,3 +272,50 @@ class ContactRequest(models.Model):
 
     def __str__(self):
         return f"{self._meta.verbose_name} {self.sent_on}"
+
+
+class SurveyResultsPage(BasePage):
+    """A form's results made public: counts and shares of its choice questions, never its free-text answers."""
+
+    form = models.ForeignKey(
+        FeedbackFormPage,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("form"),
+        help_text=_("The form whose answers this page reports."),
+    )
+    intro = RichTextField(blank=True, features=["bold", "italic", "link", "ul"], verbose_name=_("introduction"))
+    minimum_answers = models.PositiveSmallIntegerField(
+        default=5,
+        validators=[MinValueValidator(1)],
+        verbose_name=_("minimum number of answers"),
+        help_text=_(
+            "A question's numbers are shown only when at least this many people answered it, so that few "
+            "answers cannot be traced to the people who gave them."
+        ),
+    )
+
+    content_panels = BasePage.content_panels + [FieldPanel("form"), FieldPanel("intro"), FieldPanel("minimum_answers")]
+    override_translatable_fields = [SynchronizedField("form"), SynchronizedField("minimum_answers")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("survey results")
+        verbose_name_plural = _("survey results")
+
+    def get_context(self, request, *args, **kwargs):
+        from .results import aggregate, publish, versions_of
+
+        context = super().get_context(request, *args, **kwargs)
+        form = self.form
+        context["form_available"] = form is not None and form.live
+        context["questions"] = []
+        if context["form_available"]:
+            versions = versions_of(form)
+            context["form_version"] = next(
+                (version for version in versions if version.locale_id == self.locale_id and version.live), form
+            )
+            context["questions"] = publish(aggregate(form, self.locale_id, versions), self.minimum_answers)
+        return context

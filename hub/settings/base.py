@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "hub.partners",
     "hub.cases",
     "hub.resources",
+    "hub.savings",
     "hub.feedback",
     "search",
     "hub.accounts",
@@ -280,6 +281,7 @@ CONTENT_LOADERS = [
     "hub.updates.loader.load",
     "hub.partners.loader.load",
     "hub.resources.loader.load",
+    "hub.savings.loader.load",
     "hub.cases.loader.load",
     "hub.feedback.loader.load",
 ]
