@@ -24,10 +24,9 @@ def snapshot():
 
 
 # Home, two standard pages, the handbook, eleven phases, three guides and the savings calculator, the updates
-# index and one update,
-# the partner directory and thirteen partners, the template index and fourteen templates, the case index and five
-# cases, two forms and the case-story form.
-PAGE_FILES_PER_LANGUAGE = 59
+# index and one update, the partner directory and thirteen partners, the template index and fourteen templates,
+# the case index, five cases and the impact across them, two forms and the case-story form.
+PAGE_FILES_PER_LANGUAGE = 60
 
 
 @pytest.mark.parametrize("language", ["fi", "sv", "en"])

@@ -112,3 +112,18 @@ def test_the_home_page_and_first_update_promise_nothing_for_later(client, conten
     assert response.status_code == 200
     main = response.content.decode().split("<main", 1)[1].split("</main>", 1)[0]
     assert promise not in main.lower()
+
+
+@pytest.mark.parametrize(
+    ("language", "says"),
+    [
+        ("fi", "sivusto ei tallenna niitä"),
+        ("sv", "webbplatsen sparar dem inte"),
+        ("en", "the site does not store them"),
+    ],
+)
+def test_the_privacy_notice_says_the_calculator_stores_nothing_and_results_show_no_written_answers(
+    client, content, language, says
+):
+    html = " ".join(client.get(PRIVACY_PAGES[language]).content.decode().split())
+    assert says in html

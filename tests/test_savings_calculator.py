@@ -175,9 +175,24 @@ def text_of(response):
     return re.sub(r"[ \t\n]+", " ", re.sub(r"<[^>]+>", " ", page_of(response)))
 
 
+SHARES_FROM_SETTINGS = (
+    "The municipality's shares come from this site's settings, which an editor keeps with their sources:"
+)
+SHARES_FROM_USER = (
+    "You entered the municipality's shares yourself from your own Kela invoice. The site has not checked them."
+)
+NO_SHARES_YET = (
+    "The site does not yet have the municipality's shares confirmed from an official source. Enter the share for "
+    "each band yourself from your own Kela invoice: the form below asks for them."
+)
+
+
 def translated(language, message):
+    """`message` in `language`; a message the catalogue lacks fails the test instead of passing as English."""
     with translation.override(language):
-        return gettext(message)
+        text = gettext(message)
+    assert language == "en" or text != message, f"no {language} translation for {message!r}"
+    return text
 
 
 def page_of(response):
@@ -264,16 +279,16 @@ def test_shares_in_settings_are_used_and_shown_with_source_and_check_date(site_b
     with translation.override(language):
         checked = date_format(datetime.date(2026, 12, 3), "DATE_FORMAT")
     assert f'<time datetime="2026-12-03">{checked}</time>' in body
-    assert translated(language, "Enter the share for each band yourself") not in body
+    assert translated(language, NO_SHARES_YET) not in body
 
     body = page_of(client.get(calculator_url(language), VALID))
     # The settings' bands are the two-band case worked by hand: net −355,80.
     amount = "355,80\u00a0€" if language != "en" else "355.80\u00a0€"
     assert f"<strong>{amount}</strong>" in body
     assert translated(language, "Net cost for the city:") in body
-    assert translated(language, "The municipality's shares come from this site's settings") in body
+    assert translated(language, SHARES_FROM_SETTINGS) in body
     assert body.count('<a href="https://www.kela.fi/esimerkki-a">Testilähde A</a>') == 2  # the table and the result
-    assert translated(language, "You entered the municipality's shares yourself") not in body
+    assert translated(language, SHARES_FROM_USER) not in body
 
 
 @pytest.mark.django_db

@@ -53,11 +53,15 @@ def year_question(label):
 class CaseStudyIndexPage(FacetedIndexMixin, CsvDownloadMixin, SectionIndexPage):
     """A faceted listing of case studies, downloadable as CSV."""
 
-    subpage_types = ["cases.CaseStudyPage"]
+    subpage_types = ["cases.CaseStudyPage", "impact.ImpactPage"]
     per_page = 12
 
     class Meta:
         verbose_name = _("case study index")
+
+    def section_tools(self):
+        """The section's other live pages, such as the impact across cases, linked above the listing."""
+        return self.get_children().live().public().not_type(CaseStudyPage).order_by("path")
 
     def listed_pages(self):
         return (

@@ -441,6 +441,7 @@ SCHEMA_DOCUMENTS = (
     "hub.cases.schema.DOCUMENT",
     "hub.feedback.schema.DOCUMENT",
     "hub.savings.schema.DOCUMENT",
+    "hub.impact.schema.DOCUMENT",
 )
 
 

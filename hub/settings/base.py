@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "hub.updates",
     "hub.partners",
     "hub.cases",
+    "hub.impact",
     "hub.resources",
     "hub.savings",
     "hub.feedback",
@@ -283,6 +284,7 @@ CONTENT_LOADERS = [
     "hub.resources.loader.load",
     "hub.savings.loader.load",
     "hub.cases.loader.load",
+    "hub.impact.loader.load",
     "hub.feedback.loader.load",
 ]
 

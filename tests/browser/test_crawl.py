@@ -30,6 +30,10 @@ def is_pagination(query):
     return bool(query) and {name for name, _value in parse_qsl(query)} <= {"page"}
 
 
+# Every link's address, resolved: `link.href` of a link inside an SVG picture is an object, not a string.
+LINK_ADDRESSES = "links => links.map(link => new URL(link.getAttribute('href'), document.baseURI).href)"
+
+
 class Crawl:
     """Same-site links in the order found. A filtered view (any other query string) is visited once per path."""
 
@@ -81,7 +85,7 @@ def test_every_live_page_is_linked_fits_a_phone_and_passes_axe(page, site, capsy
         if "text/html" not in response.headers.get("content-type", ""):
             continue
         reached.add(urlsplit(page.url).path)
-        for href in page.eval_on_selector_all("a[href]", "links => links.map(link => link.href)"):
+        for href in page.eval_on_selector_all("a[href]", LINK_ADDRESSES):
             crawl.add(href)
         if address in SEARCH_WORDS:
             action = page.locator("form[role=search]").first.get_attribute("action")
