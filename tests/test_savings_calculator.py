@@ -355,7 +355,7 @@ def test_bad_input_gives_messages_in_the_page_language_and_keeps_the_valid_figur
     assert 'name="kunnan_osuus_porras_2" value="30"' in body
     assert 'name="paivaraha" value="kolme"' in body
     assert 'aria-invalid="true"' in body
-    assert 'aria-describedby="id_paivaraha_helptext id_paivaraha_errors"' in body
+    assert 'aria-describedby="id_paivaraha_helptext id_paivaraha_error"' in body
 
 
 @pytest.mark.django_db

@@ -106,10 +106,14 @@ class PageFile(ContentFile):
     summary: str = Field("", description="one line, at most 200 characters", examples=["One line."])
 
 
-class SectionIndexFile(PageFile):
-    """The section's index page, shown in the main menu."""
+class IntroPageFile(PageFile):
+    """A page of a title, a summary and an introduction."""
 
     intro: str = Field("", description="paragraphs separated by a blank line", examples=["Paragraph.\n\nParagraph.\n"])
+
+
+class SectionIndexFile(IntroPageFile):
+    """The section's index page, shown in the main menu."""
 
 
 def refuse(model, errors):

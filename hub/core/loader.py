@@ -77,10 +77,15 @@ def apply_page_basics(page, data):
     page.summary = data.get("summary", "")
 
 
-def apply_section_index(page, data):
-    """Title, slug, summary and introduction of a section's index page, which shows in the main menu."""
+def apply_intro_page(page, data):
+    """Title, slug, summary and introduction: a page whose content is computed or a form, not written."""
     apply_page_basics(page, data)
     page.intro = paragraphs(data.get("intro", ""))
+
+
+def apply_section_index(page, data):
+    """Title, slug, summary and introduction of a section's index page, which shows in the main menu."""
+    apply_intro_page(page, data)
     page.show_in_menus = True
 
 
@@ -232,6 +237,14 @@ def _publish(page, key, data):
 
 def source_locale():
     return Locale.objects.get(language_code=SOURCE_LANGUAGE)
+
+
+def source_page(model):
+    """The source-language page of `model` that another app's page is loaded under; its app loads first."""
+    page = model.objects.filter(locale=source_locale()).first()
+    if page is None:
+        raise ContentError(f"No {model.__name__} in the source language: load its content first.")
+    return page
 
 
 def home_page():

@@ -17,6 +17,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from hub.cases.models import CaseStudyPage
+from hub.core.facets import Option
 from hub.core.models import Perspective
 
 MIN_CASES = 3
@@ -146,13 +147,6 @@ def figures(values):
 
 
 @dataclass
-class Option:
-    value: str
-    label: str
-    selected: bool = False
-
-
-@dataclass
 class Filter:
     name: str
     label: str
@@ -189,7 +183,8 @@ def build_filters(cases, values, params):
         ("service", _("Service"), service_options),
     ):
         chosen = _chosen(params, name, {value for value, _label in options})
-        filters.append(Filter(name, label, [Option(value, label, value in chosen) for value, label in options]))
+        choices = [Option(value, text, selected=value in chosen) for value, text in options]
+        filters.append(Filter(name, label, choices))
     return filters
 
 

@@ -5,19 +5,11 @@ The page carries no figures: they are added up from the case studies' indicators
 
 from pathlib import Path
 
-from pydantic import Field
-
-from hub.core.content_schema import PageFile, SchemaDocument
+from hub.core.content_schema import IntroPageFile, SchemaDocument
 
 
-class ImpactFile(PageFile):
+class ImpactFile(IntroPageFile):
     """The impact page, under the case study index. No figures."""
-
-    intro: str = Field(
-        "",
-        description="paragraphs separated by a blank line: what the figures are, where they come from and their limits",
-        examples=["Paragraph.\n\nParagraph.\n"],
-    )
 
 
 DOCUMENT = SchemaDocument(

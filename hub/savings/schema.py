@@ -5,19 +5,11 @@ The page carries no figures: the legal figures the calculator uses are editor-ma
 
 from pathlib import Path
 
-from pydantic import Field
-
-from hub.core.content_schema import PageFile, SchemaDocument
+from hub.core.content_schema import IntroPageFile, SchemaDocument
 
 
-class CalculatorFile(PageFile):
+class CalculatorFile(IntroPageFile):
     """The savings calculator page, under the handbook page. No money amounts or percentages."""
-
-    intro: str = Field(
-        "",
-        description="paragraphs separated by a blank line: what the calculator does and for whom",
-        examples=["Paragraph.\n\nParagraph.\n"],
-    )
 
 
 DOCUMENT = SchemaDocument(

@@ -52,18 +52,3 @@ def euros(value):
 @register.filter
 def percent(value):
     return quantity(Quantity(value, PERCENT))
-
-
-@register.filter
-def described_widget(field):
-    """A form field's input, pointed at its help and its errors (aria-describedby) and marked invalid when it is."""
-    ids = []
-    if field.help_text:
-        ids.append(f"{field.auto_id}_helptext")
-    attrs = {}
-    if field.errors:
-        ids.append(f"{field.auto_id}_errors")
-        attrs["aria-invalid"] = "true"
-    if ids:
-        attrs["aria-describedby"] = " ".join(ids)
-    return field.as_widget(attrs=attrs)
