@@ -32,6 +32,7 @@ setup: $(VENV)/.installed pdf-deps search-deps
 	$(MANAGE) compile_translations
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_content
+	$(MANAGE) build_handbook_pdf
 	$(MANAGE) setup_roles
 	$(MANAGE) rebuild_search_index
 
@@ -40,10 +41,12 @@ run: setup
 	@echo ""
 	@echo "Kylä työllistää runs on http://$(HOST):$(PORT)/fi/  (admin: http://$(HOST):$(PORT)/admin/)"
 	@echo "Create an admin user with:  $(MANAGE) createsuperuser"
-	@echo "Scheduled publishing runs every minute beside the server (manage.py run_scheduler)."
+	@echo "Scheduled publishing runs every minute beside the server (manage.py run_scheduler), and background tasks"
+	@echo "such as the handbook's PDFs in the task worker (manage.py db_worker, log in .cache/worker.log)."
 	@echo ""
 	mkdir -p .cache; $(MANAGE) run_scheduler > .cache/scheduler.log 2>&1 & scheduler=$$!; \
-	trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
+	$(MANAGE) db_worker --no-reload > .cache/worker.log 2>&1 & worker=$$!; \
+	trap 'kill $$scheduler $$worker 2>/dev/null' EXIT INT TERM; \
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 ## serve: set up, then serve the site as in production: hub.settings.production with DEBUG off, collectstatic,
@@ -59,7 +62,8 @@ serve: setup
 	@echo "Kylä työllistää runs as in production on http://$(HOST):$(PORT)/fi/"
 	@echo ""
 	$(SERVE_ENV) $(MANAGE) run_scheduler > .cache/scheduler.log 2>&1 & scheduler=$$!; \
-	trap 'kill $$scheduler 2>/dev/null' EXIT INT TERM; \
+	$(SERVE_ENV) $(MANAGE) db_worker > .cache/worker.log 2>&1 & worker=$$!; \
+	trap 'kill $$scheduler $$worker 2>/dev/null' EXIT INT TERM; \
 	$(SERVE_ENV) $(VENV)/bin/gunicorn hub.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) --access-logfile -
 
 test-deps: browser test-fast-deps

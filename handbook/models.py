@@ -59,7 +59,12 @@ class HandbookPage(CheckedContent, BasePage):
         for name in ("summary", "intro", "idea", "actors", "perspectives", "loop_text", "content_checked")
     ]
     parent_page_types = ["home.HomePage"]
-    subpage_types = ["handbook.PhasePage", "handbook.GuidePage", "savings.SavingsCalculatorPage"]
+    subpage_types = [
+        "handbook.PhasePage",
+        "handbook.GuidePage",
+        "savings.SavingsCalculatorPage",
+        "readiness.ReadinessPage",
+    ]
     max_count_per_parent = 1
     # The admin's explorer lists the phases in page-tree order, which the loader keeps in phase-number order.
     admin_default_ordering = "ord"
@@ -161,6 +166,7 @@ class PhasePage(CheckedContent, BasePage):
         "tools": [  # after the outputs
             ("handbook.GuidePage", "handbook/includes/guide_list.html"),
             ("savings.SavingsCalculatorPage", "handbook/includes/guide_list.html"),
+            ("readiness.ReadinessPage", "handbook/includes/guide_list.html"),
             ("resources.ResourcePage", "resources/includes/resources_for_phase.html"),
             ("feedback.FeedbackFormPage", "feedback/includes/forms_for_phase.html"),
         ],

@@ -61,7 +61,7 @@ def test_each_page_type_renders(client, handbook_with_phases, home_page, kind):
 def test_a_phase_page_renders_in_a_fixed_number_of_queries(client, content, django_assert_max_num_queries):
     phase = PhasePage.objects.get(locale__language_code="fi", number=6)
     client.get(phase.url)  # warm the site-root cache, as a running server has it
-    with django_assert_max_num_queries(22):
+    with django_assert_max_num_queries(25):  # 22 before the links to the handbook's PDF and the self-assessment
         assert client.get(phase.url).status_code == 200
 
 

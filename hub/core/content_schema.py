@@ -445,6 +445,7 @@ SCHEMA_DOCUMENTS = (
     "hub.cases.schema.DOCUMENT",
     "hub.feedback.schema.DOCUMENT",
     "hub.savings.schema.DOCUMENT",
+    "hub.readiness.schema.DOCUMENT",
     "hub.impact.schema.DOCUMENT",
 )
 

@@ -9,6 +9,7 @@ unless the run is forced.
 import hashlib
 import json
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +28,8 @@ from .schema import StandardPageFile, TaxonomyFile
 SOURCE_LANGUAGE = "fi"
 CORE_CONTENT = Path(__file__).resolve().parent / "content"
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
+# True while `load_all` runs: what follows each published page may wait for the end of the load instead.
+content_loading = ContextVar("content_loading", default=False)
 
 
 @dataclass
@@ -354,6 +357,10 @@ def load_all(force=False):
     from django.utils.module_loading import import_string
 
     run = ContentRun(force=force)
-    for dotted in settings.CONTENT_LOADERS:
-        import_string(dotted)(run)
+    loading = content_loading.set(True)
+    try:
+        for dotted in settings.CONTENT_LOADERS:
+            import_string(dotted)(run)
+    finally:
+        content_loading.reset(loading)
     return run

@@ -18,8 +18,8 @@ from django.utils.functional import cached_property
 from wagtail.models import Collection, CollectionViewRestriction
 
 PRIVATE = "private/"
-# The folders of MEDIA_ROOT that hold public files: original images, renditions and documents.
-PUBLIC_FOLDERS = ("original_images/", "images/", "documents/")
+# The folders of MEDIA_ROOT that hold public files: original images, renditions, documents and the handbook's PDFs.
+PUBLIC_FOLDERS = ("original_images/", "images/", "documents/", "kasikirja/")
 
 
 def is_private(name):

@@ -62,8 +62,8 @@ def stored_together():
         _new_files.reset(reset)
 
 
-# Folders of the files that rows of the database own: images, their renditions and documents, public or private.
-OWNED_FOLDERS = ["original_images", "images", "documents"]
+# Folders of the files that rows of the database own: images, their renditions, documents and the handbook's PDFs.
+OWNED_FOLDERS = ["original_images", "images", "documents", "kasikirja"]
 ORPHAN_AGE = timedelta(days=1)
 
 

@@ -34,7 +34,9 @@ INSTALLED_APPS = [
     "hub.impact",
     "hub.resources",
     "hub.savings",
+    "hub.readiness",
     "hub.feedback",
+    "hub.handbook_pdf",
     "search",
     "hub.accounts",
     "wagtail_localize",
@@ -65,6 +67,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django_tasks_db",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -185,6 +188,7 @@ PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_RETENTION_DAYS"
 PERSONAL_DATA_CLEANERS = [
     "hub.feedback.retention.remove_personal_data",
     "hub.cases.retention.remove_personal_data",
+    "hub.readiness.retention.remove_personal_data",
 ]
 
 # Generated template files (ODF and PDF) are kept here by the digest of their source, so reloads reuse them.
@@ -221,6 +225,7 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+
 # Search: the site's own index in the database (SQLite FTS5 or PostgreSQL full text) by default. When
 # ELASTICSEARCH_URL or OPENSEARCH_URL is set, Wagtail's Elasticsearch 9 or OpenSearch 3 backend holds it instead,
 # with the same pre-analysed terms (see search/elastic.py), and serves the admin's search too.
@@ -242,8 +247,9 @@ else:
 # The query log (the editors' report, "popular terms" for promoted results) keeps at most this many distinct terms.
 SEARCH_QUERY_LOG_MAX = int(os.environ.get("SEARCH_QUERY_LOG_MAX", 10_000))
 
-# Background work: immediate unless configured otherwise.
-TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")}}
+# Background work (the handbook's PDFs, Wagtail's own tasks): queued in the database and run by `manage.py db_worker`,
+# which `make run` and `make serve` start beside the server; TASKS_BACKEND names another backend.
+TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
 
 # Email: the console by default; SMTP when EMAIL_HOST is set.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "").strip()
@@ -283,6 +289,7 @@ CONTENT_LOADERS = [
     "hub.partners.loader.load",
     "hub.resources.loader.load",
     "hub.savings.loader.load",
+    "hub.readiness.loader.load",
     "hub.cases.loader.load",
     "hub.impact.loader.load",
     "hub.feedback.loader.load",
