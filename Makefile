@@ -157,6 +157,18 @@ bench-search: $(VENV)/.installed pdf-deps search-deps
 	DATABASE_URL=$(BENCH_PG_SERVER)/$(BENCH_PG_NAME) $(MANAGE) bench_search $(BENCH_ARGS)
 	psql -q "$(BENCH_PG_SERVER)/postgres" -c "DROP DATABASE $(BENCH_PG_NAME)"
 
+## bench-pages: the public pages under load (gunicorn, 2 workers, production settings, wrk) on SQLite and
+## PostgreSQL, with the page cache off and on, beside a bare view; BASE=<commit> measures that commit too and
+## prints the ratios. DURATION seconds per page (default 10).
+BASE ?=
+DURATION ?= 10
+bench-pages: $(VENV)/.installed pdf-deps search-deps
+	@if ! command -v wrk >/dev/null; then \
+		$(call apt_install,wrk,Installing wrk for the page benchmark,The page benchmark needs wrk: run \
+		'sudo apt-get install wrk'.,always); \
+	fi
+	$(VENV)/bin/python bench/pages.py --duration $(DURATION) $(if $(BASE),--base $(BASE))
+
 ## lint: ruff and the migrations check.
 lint: $(VENV)/.installed-dev
 	$(VENV)/bin/ruff check .

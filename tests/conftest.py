@@ -2,7 +2,7 @@ import os
 import shutil
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.management import call_command
 from wagtail.models import Page, Site
 
@@ -58,10 +58,13 @@ def end_other_sessions():
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Wagtail caches site root paths; a test's rolled-back tree must not leak into the next test."""
-    cache.clear()
+    """Wagtail caches site root paths, and the page cache pages; a test's rolled-back tree must not leak into the
+    next test."""
+    for each in (cache, caches["pages"]):
+        each.clear()
     yield
-    cache.clear()
+    for each in (cache, caches["pages"]):
+        each.clear()
 
 
 @pytest.fixture

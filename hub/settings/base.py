@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "hub.readiness",
     "hub.feedback",
     "hub.handbook_pdf",
+    "hub.page_cache",
     "search",
     "hub.accounts",
     "wagtail_localize",
@@ -89,6 +90,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "axes.middleware.AxesMiddleware",
+    "hub.page_cache.middleware.AnonymousPageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "hub.urls"
@@ -225,6 +227,31 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Page cache: whole pages for anonymous visitors, purged whenever what pages show changes (hub/page_cache).
+# Redis when REDIS_URL is set, shared by every app server; otherwise files, shared by one server's workers.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", 24 * 3600))  # 0: off
+PAGE_CACHE_ALIAS = "pages"
+PAGE_CACHE_EXCLUDED_PATHS = ("/admin/", "/django-admin/")
+if REDIS_URL:
+    CACHES[PAGE_CACHE_ALIAS] = {**CACHES["default"], "KEY_PREFIX": "pages"}
+else:
+    CACHES[PAGE_CACHE_ALIAS] = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("PAGE_CACHE_DIR", str(BASE_DIR / ".cache" / "pages")),
+        "OPTIONS": {"MAX_ENTRIES": 10_000},
+    }
+# A reverse proxy or CDN in front may keep a page this long (s-maxage). Publishing purges the page itself there
+# at once when FRONTEND_CACHE_PURGE_URL names the proxy's purge address; listings follow within this time.
+FRONTEND_CACHE_SECONDS = int(os.environ.get("FRONTEND_CACHE_SECONDS", 60))
+FRONTEND_CACHE_PURGE_URL = os.environ.get("FRONTEND_CACHE_PURGE_URL", "").strip()
+if FRONTEND_CACHE_PURGE_URL:
+    INSTALLED_APPS.append("wagtail.contrib.frontend_cache")
+    WAGTAILFRONTENDCACHE = {
+        "proxy": {
+            "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+            "LOCATION": FRONTEND_CACHE_PURGE_URL,
+        }
+    }
 
 # Search: the site's own index in the database (SQLite FTS5 or PostgreSQL full text) by default. When
 # ELASTICSEARCH_URL or OPENSEARCH_URL is set, Wagtail's Elasticsearch 9 or OpenSearch 3 backend holds it instead,

@@ -147,7 +147,9 @@ def listing_query(context):
             pairs.append(("q", context["search_query"]))
         pairs.extend((context.get("selected") or {}).items())
         taxonomies = {"region": Region}
-    numbers = [value.number for value in context.flatten().values() if isinstance(value, PageOfItems)]
+    # By type, not isinstance: isinstance would evaluate the context's lazy values (the CSRF token, the user),
+    # which sets a cookie and reads the session on every page.
+    numbers = [value.number for value in context.flatten().values() if issubclass(type(value), PageOfItems)]
     if numbers and numbers[0] > 1:
         pairs.append((PAGE_PARAMETER, numbers[0]))
     return pairs, taxonomies
