@@ -27,6 +27,12 @@ CHECKED = date(2026, 11, 30)
 CONTENTS = {"fi": "Sisältö", "sv": "Innehåll", "en": "Contents"}
 
 
+@pytest.fixture(autouse=True)
+def rebuild_on_publish(settings):
+    """On as on a live site; the rest of the suite turns it off (hub/settings/test.py)."""
+    settings.HANDBOOK_PDF_REBUILD_ON_PUBLISH = True
+
+
 def handbook(language):
     return HandbookPage.objects.get(locale__language_code=language)
 
@@ -208,3 +214,12 @@ def test_without_a_published_handbook_there_is_no_pdf_and_a_built_one_is_removed
         assert build("sv") is None
     assert not HandbookDocument.objects.filter(locale__language_code="sv").exists()
     assert not storage.exists(name)
+
+
+@override_settings(TASKS=DATABASE_TASKS)
+def test_with_rebuilds_off_a_publish_queues_nothing(settings, django_capture_on_commit_callbacks):
+    settings.HANDBOOK_PDF_REBUILD_ON_PUBLISH = False
+    phase = PhasePage.objects.get(locale__language_code="sv", number=4)
+    with django_capture_on_commit_callbacks(execute=True):
+        phase.save_revision().publish()
+    assert not DBTaskResult.objects.filter(task_path="hub.handbook_pdf.tasks.build_handbook_pdf").exists()

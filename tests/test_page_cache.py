@@ -169,3 +169,17 @@ def test_public_pages_set_no_cookie(client, content, language):
         response = client.get(url, follow=True)
         assert response.status_code == 200
         assert not response.cookies, url
+
+
+def test_a_broken_cache_serves_the_page_uncached(client, page_cache_on, settings, tmp_path, caplog):
+    """An unwritable cache folder (or an unreachable Redis) must not take the site down."""
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("")
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(blocker)},
+    }
+    response = client.get(fi(HandbookPage).url)
+    assert response.status_code == 200
+    assert CACHE_HEADER not in response
+    assert "The page cache cannot be read" in caplog.text

@@ -1,5 +1,6 @@
 """A published or unpublished page that the handbook's PDF shows queues a rebuild of that language's PDF."""
 
+from django.conf import settings
 from django.db import transaction
 
 from hub.core.loader import content_loading
@@ -14,7 +15,9 @@ def on_page_changed(sender, instance, **kwargs):
     While the content loader runs, its many publishes queue nothing: `make setup` builds the PDFs after loading
     (`manage.py build_handbook_pdf`).
     """
-    if sender._meta.label in SHOWN_IN_PDF and not content_loading.get():
+    if not settings.HANDBOOK_PDF_REBUILD_ON_PUBLISH or content_loading.get():
+        return
+    if sender._meta.label in SHOWN_IN_PDF:
         enqueue_build(instance.locale.language_code)
 
 

@@ -1,6 +1,7 @@
 """Whole responses for anonymous visitors, from the page cache; see README "Page cache"."""
 
 import hashlib
+import logging
 
 from django.conf import settings
 from django.utils.cache import cc_delim_re, patch_cache_control
@@ -8,6 +9,7 @@ from django.utils.cache import cc_delim_re, patch_cache_control
 from .purge import current_generation, page_cache
 
 CACHE_HEADER = "X-Page-Cache"
+logger = logging.getLogger(__name__)
 
 
 def _key(request, generation):
@@ -57,15 +59,22 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not _may_be_cached_for(request):
             return self.get_response(request)
-        cache = page_cache()
-        key = _key(request, current_generation())
-        cached = cache.get(key)
+        try:
+            cache = page_cache()
+            key = _key(request, current_generation())
+            cached = cache.get(key)
+        except Exception:  # an unreachable Redis or an unwritable folder: serve the page, uncached
+            logger.exception("The page cache cannot be read")
+            return self.get_response(request)
         if cached is not None:
             cached[CACHE_HEADER] = "hit"
             return cached
         response = self.get_response(request)
         if _storable(request, response):
             patch_cache_control(response, public=True, max_age=0, s_maxage=settings.FRONTEND_CACHE_SECONDS)
-            cache.set(key, response, settings.PAGE_CACHE_SECONDS)
-            response[CACHE_HEADER] = "miss"
+            try:
+                cache.set(key, response, settings.PAGE_CACHE_SECONDS)
+                response[CACHE_HEADER] = "miss"
+            except Exception:
+                logger.exception("The page cache cannot be written")
         return response

@@ -277,6 +277,8 @@ SEARCH_QUERY_LOG_MAX = int(os.environ.get("SEARCH_QUERY_LOG_MAX", 10_000))
 # Background work (the handbook's PDFs, Wagtail's own tasks): queued in the database and run by `manage.py db_worker`,
 # which `make run` and `make serve` start beside the server; TASKS_BACKEND names another backend.
 TASKS = {"default": {"BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+# Publishing a page the handbook's PDF shows queues a rebuild of that language's PDF (hub/handbook_pdf).
+HANDBOOK_PDF_REBUILD_ON_PUBLISH = env_bool("HANDBOOK_PDF_REBUILD_ON_PUBLISH", True)
 
 # Email: the console by default; SMTP when EMAIL_HOST is set.
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "").strip()
