@@ -14,6 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.search import index
 
 from hub.core.models import BasePage
+from hub.core.pdf import pdf_response
 from hub.core.protection import RATE_LIMIT_MESSAGE, rate_limited
 
 from .assessment import EMPLOYER_PHASE, Assessment
@@ -115,9 +116,7 @@ class ReadinessPage(BasePage):
         if context["saved"] is not None:
             context["saved_url"] = request.build_absolute_uri(f"{self.get_url(request)}?saved={context['saved'].token}")
         if context.get("pdf"):
-            from .pdf import pdf_response
-
-            response = pdf_response(self, context)
+            response = pdf_response(self, "readiness/readiness_page_pdf.html", context)
         else:
             response = TemplateResponse(request, self.get_template(request, *args, **kwargs), context, status=status)
         add_never_cache_headers(response)

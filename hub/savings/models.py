@@ -14,6 +14,7 @@ from wagtail.models import Orderable, Site
 from wagtail.search import index
 
 from hub.core.models import BasePage
+from hub.core.pdf import pdf_response
 
 from .calculation import Band, calculate
 from .forms import CalculatorForm
@@ -152,9 +153,7 @@ class SavingsCalculatorPage(BasePage):
     def serve(self, request, *args, **kwargs):
         context = self.get_context(request, *args, **kwargs)
         if context["result"] is not None and request.GET.get("format") == "pdf":
-            from .pdf import pdf_response
-
-            response = pdf_response(self, context)
+            response = pdf_response(self, "savings/savings_calculator_pdf.html", context)
         else:
             response = TemplateResponse(request, self.get_template(request, *args, **kwargs), context)
         if context["form"].is_bound:
