@@ -17,6 +17,7 @@ from hub.core.api import TermSerializer
 from hub.core.blocks import ImageBlock, LinkBlock
 from hub.core.forms import LocaleTaxonomyPageForm
 from hub.core.models import BasePage, CheckedContent, PartnerType
+from hub.core.visibility import public_pages
 
 from .blocks import (
     ActorRoleBlock,
@@ -84,7 +85,9 @@ class HandbookPage(CheckedContent, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["phases"] = PhasePage.objects.child_of(self).live().order_by("number")
-        context["guides"] = self.get_children().live().public().not_type(PhasePage).specific().order_by("path")
+        context["guides"] = (
+            self.get_children().live().filter(public_pages()).not_type(PhasePage).specific().order_by("path")
+        )
         return context
 
 

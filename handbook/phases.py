@@ -13,6 +13,7 @@ from wagtail.models import Locale
 
 from hub.core.facets import Facet
 from hub.core.facts import Kind
+from hub.core.generation import memo
 from hub.core.visibility import public_only, restricted_paths
 
 # A lazy reference, as in any relation to another app's model: the apps' models import this module while
@@ -46,7 +47,8 @@ def source_phases(numbers):
 
 def phase_choices(locale):
     """(number, "number. title") of the phases in `locale`, numbers as strings: for facets and form fields."""
-    return [(str(number), f"{number}. {title}") for number, title in phases_in(locale).values_list("number", "title")]
+    phases = phases_in(locale).values_list("number", "title")
+    return memo(("phase-choices", locale.pk), lambda: [(str(number), f"{number}. {title}") for number, title in phases])
 
 
 def phase_facet(locale, lookup="phases__number"):
@@ -60,7 +62,7 @@ def phases_of(page):
     `values_list` works both on the database relation and on the in-memory one that a preview from form data or a
     revision holds (where `values()` would give dicts).
     """
-    return phases_in(page.locale).filter(number__in=page.phases.values_list("number", flat=True))
+    return phases_in(page.locale_id).filter(number__in=page.phases.values_list("number", flat=True))
 
 
 class PhaseLinks:

@@ -1,4 +1,5 @@
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
@@ -6,9 +7,20 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
 from wagtail.search import index
 
+from hub.core.generation import memo
 from hub.core.models import BasePage
 
 from .blocks import AudienceBlock
+
+
+def live_pages_by_url_path():
+    """{url_path: (content_type_id, pk)} of every live page: one query per content generation."""
+    return memo(
+        ("live-pages",),
+        lambda: {
+            path: (ct, pk) for path, ct, pk in Page.objects.live().values_list("url_path", "content_type_id", "pk")
+        },
+    )
 
 
 class HomePage(BasePage):
@@ -38,9 +50,10 @@ class HomePage(BasePage):
     def route(self, request, path_components):
         """Wagtail's routing, changed in two ways for every page of this language (each request starts here).
 
-        Speed: Wagtail walks down the tree, one query per level; a page is first looked up by its whole path in
-        one query (`live_page_at`). Language fallback: a page not yet translated into this language is served in
-        the source language, never a 404 (`route_in_source_language`).
+        Speed: Wagtail walks down the tree, one query per level; a page is first looked up by its whole path among
+        the live pages' paths, remembered per content generation, and fetched in one query (`live_page_at`).
+        Language fallback: a page not yet translated into this language is served in the source language, never a
+        404 (`route_in_source_language`).
         """
         page = self.live_page_at(path_components)
         if page is not None:
@@ -51,14 +64,17 @@ class HomePage(BasePage):
             return self.route_in_source_language(request, path_components)
 
     def live_page_at(self, path_components):
-        """The live page at `path_components` below this one, found by its URL path in one query; else None.
+        """The live page at `path_components` below this one, found by its URL path; else None.
 
         A path that ends in a routable page's sub-route (…/csv/) is no page's path: it takes Wagtail's walk.
         """
         if not path_components:
             return None
-        page = Page.objects.filter(url_path=f"{self.url_path}{'/'.join(path_components)}/").first()
-        return page.specific if page is not None and page.live else None
+        found = live_pages_by_url_path().get(f"{self.url_path}{'/'.join(path_components)}/")
+        if found is None:
+            return None
+        content_type_id, pk = found
+        return ContentType.objects.get_for_id(content_type_id).model_class().objects.filter(pk=pk).first()
 
     def route_in_source_language(self, request, path_components):
         """Routes `path_components` from the source language's home page; Http404 when this is that page.

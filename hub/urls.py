@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import RedirectView
 from wagtail import urls as wagtail_urls
@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from hub.api import api_router
 from hub.core import media_views
 from hub.core import views as core_views
+from hub.core.routing import serve_page
 from hub.core.sitemaps import LanguageSitemap
 from search import views as search_views
 
@@ -38,6 +39,8 @@ urlpatterns += i18n_patterns(
     # Everyone signs in through the admin's form, which asks for the two-step verification code; Wagtail's own
     # front-end sign-in would not.
     path("_util/login/", RedirectView.as_view(url="/admin/login/", query_string=True)),
+    # Wagtail's own pattern and name, through a view that remembers the site and home pages (hub/core/routing.py).
+    re_path(wagtail_urls.serve_pattern, serve_page, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -12,8 +12,6 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-import snowballstemmer
-
 WORD = re.compile(r"[^\W_]+")
 MAX_WORD_LENGTH = 60
 SNOWBALL_LANGUAGES = {"sv": "swedish", "en": "english"}
@@ -86,6 +84,8 @@ def _finnish(word):
 
 @lru_cache(maxsize=4)
 def _stemmer(language):
+    import snowballstemmer  # on the first search: each worker would hold every language's stemmer otherwise
+
     return snowballstemmer.stemmer(SNOWBALL_LANGUAGES[language])
 
 

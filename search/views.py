@@ -9,12 +9,13 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 
 from handbook.phases import phase_choices
 from hub.core.facets import Facet, FacetedHits
 from hub.core.models import Region
 from hub.core.pagination import PAGE_PARAMETER
+from hub.core.routing import active_locale, site_for
 
 from .engine import MAX_HITS, Outcome, query_words, run_query
 from .excerpts import excerpt
@@ -110,7 +111,8 @@ def search(request):
     """Site search over the live pages of the current language."""
     query = normalise_query(request.GET.get("q", ""))
     language = get_language()
-    locale = Locale.get_active()
+    locale = active_locale()
+    site_for(request)
     outcome = run_query(query, language) if query else Outcome([])
     listing = FacetedHits(
         outcome.hits, _facets(outcome.hits, locale), request.GET, per_page=RESULTS_PER_PAGE, words=query

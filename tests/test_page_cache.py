@@ -6,10 +6,10 @@ from wagtail.models import Locale, Page
 
 from handbook.models import HandbookPage, PhasePage
 from hub.cases.models import CaseStudyPage
+from hub.core.generation import current_generation
 from hub.core.models import PartnerType
 from hub.feedback.models import FeedbackFormPage
 from hub.page_cache.middleware import CACHE_HEADER
-from hub.page_cache.purge import current_generation
 
 from .factories import UserFactory
 
@@ -182,4 +182,4 @@ def test_a_broken_cache_serves_the_page_uncached(client, page_cache_on, settings
     response = client.get(fi(HandbookPage).url)
     assert response.status_code == 200
     assert CACHE_HEADER not in response
-    assert "The page cache cannot be read" in caplog.text
+    assert "The content generation cannot be read" in caplog.text

@@ -19,6 +19,8 @@ from handbook.models import HandbookPage, PhasePage
 from hub.savings.calculation import Band, Inputs, calculate, split_days
 from hub.savings.models import BenefitShareBand, SavingsCalculatorPage, SavingsSettings
 
+from .helpers import MAX_PUBLIC_PAGE_QUERIES
+
 # Figures made up for the tests: they stand for no real share or benefit.
 PERIOD = {"period_start": datetime.date(2025, 1, 1), "period_end": datetime.date(2025, 12, 31)}
 TWO_BANDS = [
@@ -470,8 +472,9 @@ def test_a_result_is_never_cached(content, client):
 def test_the_number_of_queries_does_not_depend_on_the_bands(site_bands, client, django_assert_max_num_queries):
     url = calculator_url("fi")
     client.get(url, VALID)  # warm caches shared by every page
-    with django_assert_max_num_queries(40) as few:
+    with django_assert_max_num_queries(MAX_PUBLIC_PAGE_QUERIES) as few:
         client.get(url, VALID)
+    queries_with_few = len(few.captured_queries)
     for number in range(10):
         BenefitShareBand.objects.create(
             settings=site_bands,
@@ -482,7 +485,8 @@ def test_the_number_of_queries_does_not_depend_on_the_bands(site_bands, client, 
             source_url="https://www.kela.fi/esimerkki-c",
             checked=datetime.date(2026, 12, 3),
         )
-    with django_assert_max_num_queries(len(few.captured_queries)):
+    client.get(url, VALID)  # the new bands started a new content generation: warm again
+    with django_assert_max_num_queries(queries_with_few):
         client.get(url, VALID)
 
 

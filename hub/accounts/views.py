@@ -2,7 +2,6 @@
 
 from base64 import b32encode
 
-import segno
 from django.conf import settings
 from django.contrib import messages
 from django.shortcuts import redirect
@@ -42,6 +41,8 @@ class TwoStepView(WagtailAdminTemplateMixin, TemplateView):
         if not device.confirmed:
             secret = b32encode(device.bin_key).decode()
             context["secret"] = " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
+            import segno  # only here: each worker would hold it otherwise
+
             context["qr_code"] = segno.make(device.config_url, error="m").svg_inline(
                 scale=5, title=str(_("Code for the authenticator app"))
             )

@@ -10,7 +10,6 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale
 from wagtail.search import index
 
 from handbook.phases import PHASES, PhaseLinks, pages_for_phase, phase_facet, phases_field
@@ -27,6 +26,8 @@ from hub.core.models import (
     SectionIndexPage,
     ServiceType,
 )
+from hub.core.routing import active_locale
+from hub.core.visibility import public_pages
 
 from .blocks import CaseImagesBlock, IndicatorsBlock, LessonsBlock
 from .roles import ModeratorsOnlyPanel
@@ -61,20 +62,20 @@ class CaseStudyIndexPage(FacetedIndexMixin, CsvDownloadMixin, SectionIndexPage):
 
     def section_tools(self):
         """The section's other live pages, such as the impact across cases, linked above the listing."""
-        return self.get_children().live().public().not_type(CaseStudyPage).order_by("path")
+        return self.get_children().live().filter(public_pages()).not_type(CaseStudyPage).order_by("path")
 
     def listed_pages(self):
         return (
             CaseStudyPage.objects.child_of(self)
             .live()
-            .public()
+            .filter(public_pages())
             .select_related("region", "municipality")
             .prefetch_related("services")
             .order_by("is_example", "-year_started", "title")
         )
 
     def facets(self):
-        locale = Locale.get_active()
+        locale = active_locale()
         return [
             Facet("region", _("Region"), "region__slug", Region.options(locale)),
             Facet("service", _("Service"), "services__slug", ServiceType.options(locale)),
@@ -304,7 +305,7 @@ class CaseStudyPage(PhaseLinks, BasePage):
         region = self.region.slug if self.region_id else None
         return (
             CaseStudyPage.objects.live()
-            .public()
+            .filter(public_pages())
             .filter(locale_id=self.locale_id)
             .exclude(pk=self.pk)
             .annotate(

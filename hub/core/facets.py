@@ -26,6 +26,7 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import TranslatableMixin
 
 from .facts import facts_csv
+from .generation import memo
 from .pagination import page_of
 
 
@@ -65,28 +66,34 @@ def taxonomy_of(model, lookup):
     return model if issubclass(model, TranslatableMixin) else None
 
 
+def slugs_in_languages(model):
+    """{(language, slug): {language: slug}}: each term of the taxonomy `model` in every language, remembered per
+    content generation."""
+
+    def build():
+        terms = {}
+        for key, code, slug in model.objects.values_list("translation_key", "locale__language_code", "slug"):
+            terms.setdefault(key, {})[code] = slug
+        return {(code, slug): versions for versions in terms.values() for code, slug in versions.items()}
+
+    return memo(("taxonomy-slugs", model._meta.label), build)
+
+
 def query_in_language(pairs, language, taxonomies):
     """`pairs` [(name, value)] as a query string for `language`.
 
     Values of the names in `taxonomies` ({name: model}) are slugs in the current language and become the slugs
     of the same terms in `language`; a value without such a term is dropped. Other values are kept as they are.
-    One query per taxonomy that has values.
     """
+    current = get_language()
     translated = {}
     for name, model in taxonomies.items():
-        slugs = [value for key, value in pairs if key == name]
-        if slugs:
-            keys = model.objects.filter(locale__language_code=get_language(), slug__in=slugs).values("translation_key")
-            terms = {}
-            for key, code, slug in model.objects.filter(translation_key__in=keys).values_list(
-                "translation_key", "locale__language_code", "slug"
-            ):
-                terms.setdefault(key, {})[code] = slug
-            translated[name] = {
-                versions[get_language()]: versions[language]
-                for versions in terms.values()
-                if get_language() in versions and language in versions
-            }
+        versions = slugs_in_languages(model)
+        translated[name] = {
+            slug: versions[(current, slug)][language]
+            for key, slug in pairs
+            if key == name and language in versions.get((current, slug), {})
+        }
     query = QueryDict(mutable=True)
     for name, value in pairs:
         if name in translated:

@@ -18,13 +18,15 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.documents.models import AbstractDocument, Document
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image, SourceImageIOError
-from wagtail.models import Page, Revision, TranslatableMixin
+from wagtail.models import Page, PageViewRestriction, Revision, TranslatableMixin
 from wagtail.search import index
 
 from .blocks import StandardBodyBlock
 from .finnish_terms import locale_id
+from .generation import memo
 from .media import PRIVATE, is_private, name_for_collection
 from .uploads import ACCEPTED_FORMATS, carries_metadata, without_metadata
+from .visibility import may_need_view_restrictions
 
 logger = logging.getLogger(__name__)
 
@@ -180,7 +182,8 @@ class Taxonomy(TranslatableMixin, models.Model):
     @classmethod
     def options(cls, locale):
         """(slug, name) of every term in `locale`: the choices of a facet or a form field."""
-        return list(cls.objects.filter(locale=locale).values_list("slug", "name"))
+        terms = cls.objects.filter(locale=locale)
+        return memo(("taxonomy-options", cls._meta.label, locale.pk), lambda: list(terms.values_list("slug", "name")))
 
     @classmethod
     def named(cls, locale, slugs):
@@ -263,6 +266,12 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def get_view_restrictions(self):
+        """Wagtail's, without its two queries for the page and its ancestors when none can apply."""
+        if not may_need_view_restrictions(self):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     @cached_property
     def has_unreviewed_machine_translation(self):

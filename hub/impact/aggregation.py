@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from hub.cases.models import CaseStudyPage
 from hub.core.facets import Option
 from hub.core.models import Perspective
+from hub.core.visibility import public_pages
 
 MIN_CASES = 3
 MAX_VALUE_LENGTH = 100
@@ -86,7 +87,7 @@ def published_cases(locale, *, include_examples):
     """The live, public case studies in `locale` with their region and services: two queries, whatever their number."""
     cases = (
         CaseStudyPage.objects.live()
-        .public()
+        .filter(public_pages())
         .filter(locale=locale)
         .select_related("region")
         .prefetch_related("services")

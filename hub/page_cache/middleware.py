@@ -6,7 +6,7 @@ import logging
 from django.conf import settings
 from django.utils.cache import cc_delim_re, patch_cache_control
 
-from .purge import current_generation, page_cache
+from hub.core.generation import page_cache
 
 CACHE_HEADER = "X-Page-Cache"
 logger = logging.getLogger(__name__)
@@ -57,11 +57,12 @@ class AnonymousPageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if not _may_be_cached_for(request):
+        generation = getattr(request, "content_generation", None)
+        if generation is None or not _may_be_cached_for(request):  # None: the cache cannot be read
             return self.get_response(request)
         try:
             cache = page_cache()
-            key = _key(request, current_generation())
+            key = _key(request, generation)
             cached = cache.get(key)
         except Exception:  # an unreachable Redis or an unwritable folder: serve the page, uncached
             logger.exception("The page cache cannot be read")

@@ -8,7 +8,6 @@ from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
-from wagtail.models import Locale
 from wagtail.search import index
 
 from handbook.phases import PHASES, PhaseLinks, pages_for_phase, phase_facet, phases_field
@@ -16,6 +15,8 @@ from hub.core.facets import CsvDownloadMixin, Facet, FacetedIndexMixin
 from hub.core.facts import PARAGRAPHS, TERM, TERMS, YES_NO, Fact, api_fields, synchronised_fields
 from hub.core.forms import LocaleTaxonomyPageForm
 from hub.core.models import BasePage, Municipality, PartnerType, Region, SectionIndexPage
+from hub.core.routing import active_locale
+from hub.core.visibility import public_pages
 
 
 class PartnerDirectoryPage(FacetedIndexMixin, CsvDownloadMixin, SectionIndexPage):
@@ -30,14 +31,14 @@ class PartnerDirectoryPage(FacetedIndexMixin, CsvDownloadMixin, SectionIndexPage
         return (
             PartnerPage.objects.child_of(self)
             .live()
-            .public()
+            .filter(public_pages())
             .select_related("partner_type")
             .prefetch_related("regions")
             .order_by("is_example", "title")
         )
 
     def facets(self):
-        locale = Locale.get_active()
+        locale = active_locale()
         return [
             Facet("type", _("Partner type"), "partner_type__slug", PartnerType.options(locale)),
             Facet(

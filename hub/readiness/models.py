@@ -16,6 +16,7 @@ from wagtail.search import index
 from hub.core.models import BasePage
 from hub.core.pdf import pdf_response
 from hub.core.protection import RATE_LIMIT_MESSAGE, rate_limited
+from hub.core.visibility import public_pages
 
 from .assessment import EMPLOYER_PHASE, Assessment
 
@@ -98,7 +99,7 @@ class ReadinessPage(BasePage):
     @classmethod
     def for_phase(cls, phase):
         """Every phase links to the assessment: each phase's checklist is part of it."""
-        return list(cls.objects.live().public().filter(locale_id=phase.locale_id))
+        return list(cls.objects.live().filter(public_pages()).filter(locale_id=phase.locale_id))
 
     def chosen_phase(self, request):
         """The phase number of `?phase=N` if it is a whole number; None (every phase) otherwise."""

@@ -9,7 +9,6 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.documents import get_document_model
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Locale
 from wagtail.search import index
 
 from handbook.phases import PHASES, PhaseLinks, pages_for_phase, phase_facet, phases_field
@@ -17,6 +16,8 @@ from hub.core.blocks import LinkBlock
 from hub.core.facets import Facet, FacetedIndexMixin
 from hub.core.facts import DATE, PARAGRAPHS, Fact, api_fields, synchronised_fields
 from hub.core.models import BasePage, CheckedContent, SectionIndexPage
+from hub.core.routing import active_locale
+from hub.core.visibility import public_pages
 
 from .blocks import FilesBlock
 
@@ -36,11 +37,17 @@ class ResourceIndexPage(FacetedIndexMixin, SectionIndexPage):
         verbose_name = _("template index")
 
     def listed_pages(self):
-        return ResourcePage.objects.child_of(self).live().public().prefetch_related("phases").order_by("path")
+        return (
+            ResourcePage.objects.child_of(self)
+            .live()
+            .filter(public_pages())
+            .prefetch_related("phases")
+            .order_by("path")
+        )
 
     def facets(self):
         return [
-            phase_facet(Locale.get_active()),
+            phase_facet(active_locale()),
             Facet("format", _("Format"), "format", [(value, str(label)) for value, label in ResourceFormat.choices]),
         ]
 

@@ -15,6 +15,7 @@ from wagtail.search import index
 
 from hub.core.models import BasePage
 from hub.core.pdf import pdf_response
+from hub.core.visibility import public_pages
 
 from .calculation import Band, calculate
 from .forms import CalculatorForm
@@ -133,7 +134,7 @@ class SavingsCalculatorPage(BasePage):
     def for_phase(cls, phase):
         if phase.number not in cls.phase_numbers:
             return []
-        return list(cls.objects.live().public().filter(locale_id=phase.locale_id))
+        return list(cls.objects.live().filter(public_pages()).filter(locale_id=phase.locale_id))
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

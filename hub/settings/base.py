@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "hub.core.middleware.ContentSecurityPolicyMiddleware",
     "hub.core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "hub.core.generation.ContentGenerationMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -13,6 +13,7 @@ from wagtail_localize.fields import SynchronizedField
 from hub.core.blocks import StandardBodyBlock
 from hub.core.models import BasePage, SectionIndexPage
 from hub.core.pagination import page_of
+from hub.core.visibility import public_pages
 
 from .feeds import UpdatesAtomFeed, UpdatesRssFeed
 
@@ -31,7 +32,7 @@ class UpdateIndexPage(RoutablePageMixin, SectionIndexPage):
         return (
             UpdatePage.objects.child_of(self)
             .live()
-            .public()
+            .filter(public_pages())
             .annotate(shown_on=Coalesce("date", TruncDate("first_published_at")))
             .order_by("-shown_on", "-first_published_at")
         )

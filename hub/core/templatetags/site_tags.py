@@ -4,41 +4,34 @@ from django import template
 from django.apps import apps
 from django.conf import settings
 from django.core.paginator import Page as PageOfItems
-from django.db.models import Exists, OuterRef, Q
 from django.urls import translate_url
 from django.utils.translation import get_language
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page
 
 from hub.core.facets import FacetedListing, query_in_language
-from hub.core.finnish_terms import locale_id, mark_finnish_terms
+from hub.core.finnish_terms import mark_finnish_terms
+from hub.core.generation import memo
 from hub.core.models import Actor, Perspective, Region, SiteSettings
 from hub.core.pagination import PAGE_PARAMETER
+from hub.core.routing import home_page_for, site_for
+from hub.core.visibility import public_pages
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def site_home(context):
-    """The home page in the current language, looked up once per request."""
+    """The home page in the current language."""
     request = context.get("request")
-    if request is None:
-        return None
-    if not hasattr(request, "_site_home"):
-        site = Site.find_for_request(request)
-        home = site.root_page if site else None
-        active = locale_id(get_language())
-        if home is not None and active is not None and home.locale_id != active:
-            home = Page.objects.filter(translation_key=home.translation_key, locale_id=active).first() or home
-        request._site_home = home
-    return request._site_home
+    return home_page_for(request) if request is not None else None
 
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
     home = site_home(context)
     if home is None:
-        return Page.objects.none()
-    return home.get_children().live().in_menu()
+        return []
+    return memo(("main-menu", home.pk), lambda: list(home.get_children().live().in_menu()))
 
 
 FORM_MODELS = ["cases.CaseSubmissionPage", "feedback.FeedbackFormPage"]
@@ -46,58 +39,49 @@ FORM_MODELS = ["cases.CaseSubmissionPage", "feedback.FeedbackFormPage"]
 
 @register.simple_tag(takes_context=True)
 def take_part_forms(context):
-    """The public forms under the home page in the current language, the story form first.
-
-    Every page's footer lists them: one query per request, view restrictions included.
-    """
-    request = context.get("request")
+    """The public forms under the home page in the current language, as their own page types, the story form
+    first: every page's footer lists them, the home page invites to them with their summaries."""
     home = site_home(context)
-    if request is None or home is None:
+    if home is None:
         return []
-    if not hasattr(request, "_take_part_forms"):
-        ancestor_paths = [home.path[:length] for length in range(Page.steplen, len(home.path) + 1, Page.steplen)]
-        restricted = PageViewRestriction.objects.filter(Q(page_id=OuterRef("pk")) | Q(page__path__in=ancestor_paths))
+
+    def public_forms():
         models = [apps.get_model(label) for label in FORM_MODELS]
-        pages = home.get_children().live().type(*models).exclude(Exists(restricted)).order_by("path")
-        request._take_part_forms = sorted(pages, key=lambda page: page.specific_class is not models[0])
-    return request._take_part_forms
+        pages = home.get_children().live().type(*models).filter(public_pages()).order_by("path").specific()
+        return sorted(pages, key=lambda page: not isinstance(page, models[0]))
 
-
-@register.simple_tag(takes_context=True)
-def take_part_cards(context):
-    """The public forms as their own page types, with their summaries: for the home page's invitation."""
-    forms = take_part_forms(context)
-    specific = {page.pk: page for page in Page.objects.filter(pk__in=[form.pk for form in forms]).specific()}
-    return [specific[form.pk] for form in forms if form.pk in specific]
+    return memo(("take-part-forms", home.pk), public_forms)
 
 
 @register.simple_tag(takes_context=True)
 def story_form(context):
     """The form for sending a village's story, in the current language, or None."""
     story_model = apps.get_model(FORM_MODELS[0])
-    story = next((form for form in take_part_forms(context) if form.specific_class is story_model), None)
-    return story.specific if story else None
+    return next((form for form in take_part_forms(context) if isinstance(form, story_model)), None)
 
 
 @register.simple_tag
 def breadcrumbs(page):
     """The page's ancestors from the home page down, excluding the page itself."""
     if not isinstance(page, Page) or page.depth <= 2:
-        return Page.objects.none()
-    return page.get_ancestors().filter(depth__gte=2)
+        return []
+    branches = memo(("branch-pages",), lambda: {branch.path: branch for branch in Page.objects.filter(numchild__gt=0)})
+    paths = [page.path[:length] for length in range(2 * Page.steplen, len(page.path), Page.steplen)]
+    return [branches[path] for path in paths if path in branches]
 
 
 @register.simple_tag(takes_context=True)
 def footer_pages(context):
-    """The accessibility statement and privacy notice named in site settings, in the current language.
-
-    One query for both pages and their translations (the settings aside); the source-language page stands
-    in for a missing translation.
-    """
+    """The accessibility statement and privacy notice named in site settings, in the current language, the
+    source-language page standing in for a missing translation; remembered per content generation."""
     request = context.get("request")
-    if request is None:
+    site = site_for(request) if request is not None else None
+    if site is None:
         return {}
-    site_settings = SiteSettings.for_request(request)
+    return memo(("footer-pages", site.pk, get_language()), lambda: _footer_pages(SiteSettings.for_request(request)))
+
+
+def _footer_pages(site_settings):
     wanted = {"accessibility": site_settings.accessibility_page_id, "privacy": site_settings.privacy_page_id}
     chosen = Page.objects.filter(pk__in=[pk for pk in wanted.values() if pk])
     versions = {}
