@@ -16,6 +16,7 @@ from wagtail_localize.fields import SynchronizedField
 from hub.core.api import TermSerializer
 from hub.core.blocks import ImageBlock, LinkBlock
 from hub.core.forms import LocaleTaxonomyPageForm
+from hub.core.generation import memo
 from hub.core.models import BasePage, CheckedContent, PartnerType
 from hub.core.visibility import public_pages
 
@@ -84,7 +85,7 @@ class HandbookPage(CheckedContent, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["phases"] = PhasePage.objects.child_of(self).live().order_by("number")
+        context["phases"] = PhasePage.objects.child_of(self).live().defer_streamfields().order_by("number")
         context["guides"] = (
             self.get_children().live().filter(public_pages()).not_type(PhasePage).specific().order_by("path")
         )
@@ -194,7 +195,7 @@ class PhasePage(CheckedContent, BasePage):
     @cached_property
     def sibling_phases(self):
         """All live phases of this handbook in order, fetched in one query for the stepper and prev/next."""
-        return list(PhasePage.objects.sibling_of(self, inclusive=True).live().order_by("number"))
+        return list(PhasePage.objects.sibling_of(self, inclusive=True).live().defer_streamfields().order_by("number"))
 
     def _neighbour(self, step):
         phases = self.sibling_phases
@@ -229,13 +230,17 @@ class PhasePage(CheckedContent, BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["tasks_by_actor"] = self.tasks_grouped_by_actor()
         context["partner_types_list"] = list(self.partner_types.all())
-        context["related_sections"] = {
-            place: self._related_pages(sections) for place, sections in self.related_sections.items()
-        }
+        context["related_sections"] = memo(
+            ("phase-related-sections", self.pk),
+            lambda: {place: self._related_pages(sections) for place, sections in self.related_sections.items()},
+        )
         return context
 
     def _related_pages(self, sections):
-        """[{template, pages}] for one place; models that share a template are listed together, in order."""
+        """[{template, pages}] for one place; models that share a template are listed together, in order.
+
+        Seven queries, each over a page type's tables, that only an editor's change alters: remembered per content
+        generation (hub.core.generation)."""
         shown = []
         for model, template in sections:
             pages = list(apps.get_model(model).for_phase(self))

@@ -14,7 +14,7 @@ from wagtail.models import Locale
 from hub.core.facets import Facet
 from hub.core.facts import Kind
 from hub.core.generation import memo
-from hub.core.visibility import public_only, restricted_paths
+from hub.core.visibility import public_pages
 
 # A lazy reference, as in any relation to another app's model: the apps' models import this module while
 # Django is still loading the models.
@@ -100,12 +100,6 @@ PHASES = PhasesKind(list[int])
 
 
 def pages_for_phase(model, phase):
-    """Live public `model` pages in the phase's language that relate to `phase` (through its Finnish page).
-
-    A phase page lists several sections: the view restrictions are read once per phase object.
-    """
-    if "_restricted_paths" not in phase.__dict__:
-        phase.__dict__["_restricted_paths"] = restricted_paths()
+    """Live public `model` pages in the phase's language that relate to `phase` (through its Finnish page)."""
     related = model.objects.filter(phases__translation_key=phase.translation_key).values("translation_key")
-    pages = model.objects.live().filter(locale_id=phase.locale_id, translation_key__in=related)
-    return public_only(pages, phase.__dict__["_restricted_paths"])
+    return model.objects.live().filter(public_pages(), locale_id=phase.locale_id, translation_key__in=related)

@@ -89,8 +89,9 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = self.get_children().live().in_menu().specific()
-        context.update(self.handbook_and_phases())
+        sections = self.get_children().live().in_menu().specific().defer_streamfields()
+        context["sections"] = memo(("home-sections", self.pk), lambda: list(sections))
+        context.update(memo(("home-canvas", self.pk), self.handbook_and_phases))
         return context
 
     def handbook_and_phases(self):
@@ -101,5 +102,7 @@ class HomePage(BasePage):
         phase_model = apps.get_model("handbook", "PhasePage")
         return {
             "handbook": handbook,
-            "handbook_phases": list(phase_model.objects.child_of(handbook).live().order_by("number")),
+            "handbook_phases": list(
+                phase_model.objects.child_of(handbook).live().defer_streamfields().order_by("number")
+            ),
         }

@@ -1,6 +1,8 @@
 from django import template
+from django.utils.translation import get_language
 
 from handbook.canvas import handbook_canvas
+from hub.core.generation import memo
 
 register = template.Library()
 
@@ -14,5 +16,7 @@ def model_canvas(context, handbook, phases, text_equivalent="list"):
     request = context.get("request")
     on_handbook_page = getattr(context.get("page"), "pk", None) == handbook.pk
     actor_page_url = "" if on_handbook_page else handbook.get_url(request)
-    canvas = handbook_canvas(handbook, phases, request=request, actor_page_url=actor_page_url)
+    # The layout measures every label: remembered per content generation for each handbook, language and address.
+    key = ("model-canvas", handbook.pk, get_language(), actor_page_url, request.get_host() if request else None)
+    canvas = memo(key, lambda: handbook_canvas(handbook, phases, request=request, actor_page_url=actor_page_url))
     return {"canvas": canvas, "handbook": handbook, "text_equivalent": text_equivalent, "request": request}
