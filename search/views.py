@@ -112,7 +112,7 @@ def search(request):
     query = normalise_query(request.GET.get("q", ""))
     language = get_language()
     locale = active_locale()
-    site_for(request)
+    site_for(request)  # the remembered site and settings, for the results' addresses and the footer
     outcome = run_query(query, language) if query else Outcome([])
     listing = FacetedHits(
         outcome.hits, _facets(outcome.hits, locale), request.GET, per_page=RESULTS_PER_PAGE, words=query

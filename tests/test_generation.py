@@ -32,7 +32,7 @@ def test_a_view_restriction_on_a_section_applies_at_once_to_pages_below_it(clien
     assert client.get(phase.url).status_code == 200
 
 
-def test_a_restricted_page_leaves_the_listings_and_menus_at_once(client, content):
+def test_a_restricted_page_leaves_its_listing_at_once(client, content):
     partner = fi(PartnerPage, slug="esimerkki-palkkapalvelu")
     directory = partner.get_parent()
     assert partner.url in client.get(directory.url).content.decode()

@@ -7,13 +7,11 @@ class CoreConfig(AppConfig):
     verbose_name = "Kylä työllistää: core"
 
     def ready(self):
-        from . import (
-            checks,  # noqa: F401  (registers the deployment checks)
-            generation,
-        )
+        from . import checks  # noqa: F401  (registers the deployment checks)
+        from .generation import connect_signals as purge_on_content_change
         from .media import connect_signals
         from .workflow_names import connect_signals as connect_workflow_names
 
         connect_signals()
         connect_workflow_names()
-        generation.connect_signals()
+        purge_on_content_change()

@@ -27,14 +27,6 @@ def is_public(page, restricted):
     return not any(page.path.startswith(path) for path in restricted)
 
 
-def public_only(pages, restricted):
-    """`pages` without those at or below a restricted path."""
-    hidden = Q()
-    for path in restricted:
-        hidden |= Q(path__startswith=path)
-    return pages.exclude(hidden) if restricted else pages
-
-
 def public_pages():
     """A filter for a page queryset, as Wagtail's `.public()` without its query: `.filter(public_pages())`."""
     wanted = Q()

@@ -12,7 +12,7 @@ from django.db.models import F
 from django.utils.http import urlencode
 
 from handbook.phases import phases_in
-from hub.core.visibility import public_only, restricted_paths
+from hub.core.visibility import public_pages
 
 # The phase that answers "can our association start as an employer?"
 EMPLOYER_PHASE = 3
@@ -111,17 +111,10 @@ class Assessment:
         if not incomplete:
             return
         phases = [checklist.phase for checklist in incomplete]
-        restricted = restricted_paths()
-        resources = pages_by_phase("resources.ResourcePage", phases, restricted)
-        guides = pages_by_phase("handbook.GuidePage", phases, restricted)
-        directory = (
-            public_only(
-                apps.get_model("partners.PartnerDirectoryPage").objects.live().filter(locale_id=phases[0].locale_id),
-                restricted,
-            )
-            .order_by("path")
-            .first()
-        )
+        resources = pages_by_phase("resources.ResourcePage", phases)
+        guides = pages_by_phase("handbook.GuidePage", phases)
+        directories = apps.get_model("partners.PartnerDirectoryPage").objects.live()
+        directory = directories.filter(public_pages(), locale_id=phases[0].locale_id).order_by("path").first()
         for checklist in incomplete:
             number = checklist.phase.number
             checklist.resources = resources.get(number, [])
@@ -132,7 +125,7 @@ class Assessment:
             ]
 
 
-def pages_by_phase(model_label, phases, restricted):
+def pages_by_phase(model_label, phases):
     """{phase number: [page]}: the live public `model_label` pages in the phases' language that relate to each of
     `phases`, in tree order, in one query for all. A page's phases are a synchronised field, so a translated page
     names the same phases as its Finnish page, as `pages_for_phase` finds them."""
@@ -140,11 +133,11 @@ def pages_by_phase(model_label, phases, restricted):
     number_of = {phase.translation_key: phase.number for phase in phases}
     pages = (
         model.objects.live()
-        .filter(locale_id=phases[0].locale_id, phases__translation_key__in=number_of)
+        .filter(public_pages(), locale_id=phases[0].locale_id, phases__translation_key__in=number_of)
         .annotate(phase_key=F("phases__translation_key"))
         .order_by("path")
     )
     by_number = {}
-    for page in public_only(pages, restricted):
+    for page in pages:
         by_number.setdefault(number_of[page.phase_key], []).append(page)
     return by_number
