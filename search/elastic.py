@@ -2,12 +2,13 @@
 
 Entries are indexed as `SearchEntryDocument`s whose columns hold the terms the analysis already made, so
 the engine only splits on spaces; queries are built here with the database engine's rules and weights
-(a word's terms anywhere, its compound parts in the parts fields only), so both engines agree.
+(a word's terms anywhere, a compound's head only together with another of its parts), so both engines agree.
 """
 
 from django.conf import settings
 from wagtail.search.backends import get_search_backend
 
+from .analysis import Alternatives
 from .models import SearchEntry, SearchEntryDocument
 
 FIELD_WEIGHTS = {"title_terms": 10.0, "title_parts": 4.0, "body_terms": 1.0, "body_parts": 0.4}
@@ -30,19 +31,25 @@ def _columns(backend):
 def build_query(backend, language, words, require_all=True):
     """The engine's query for the analysed query `words` in `language`."""
     columns = _columns(backend)
-    groups = []
-    for word in words:
+
+    def anyof(terms):
         clauses = [
-            {"term": {columns[field]: {"value": term, "boost": FIELD_WEIGHTS[field]}}}
-            for term in sorted(word.terms)
-            for field in ("title_terms", "body_terms")
+            {"term": {columns[field]: {"value": term, "boost": weight}}}
+            for term in sorted(terms)
+            for field, weight in FIELD_WEIGHTS.items()
         ]
-        clauses += [
-            {"term": {columns[field]: {"value": part, "boost": FIELD_WEIGHTS[field]}}}
-            for part in sorted(word.parts)
-            for field in ("title_parts", "body_parts")
-        ]
-        groups.append({"bool": {"should": clauses, "minimum_should_match": 1}})
+        return {"bool": {"should": clauses, "minimum_should_match": 1}}
+
+    def match(word):
+        if isinstance(word, Alternatives):
+            options = [{"bool": {"must": [match(each) for each in option]}} for option in word.options]
+            return {"bool": {"should": options, "minimum_should_match": 1}}
+        alternatives = [anyof(word.terms)]
+        if word.heads:
+            alternatives.append({"bool": {"must": [anyof(word.heads), anyof(word.modifiers or word.heads)]}})
+        return {"bool": {"should": alternatives, "minimum_should_match": 1}}
+
+    groups = [match(word) for word in words]
     query = {"bool": {"filter": [{"term": {columns["language"]: language}}]}}
     if require_all:
         query["bool"]["must"] = groups

@@ -7,17 +7,26 @@ word comes first: readers who type a phase's name are looking for that phase.
 """
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from django.db import connection
 from django.db.models.functions import Length
 
 from . import elastic
-from .analysis import Word, analyse, analyse_word, spelling_suggestions
+from .analysis import (
+    SNOWBALL_LANGUAGES,
+    SPLIT_IN_INDEX,
+    Alternatives,
+    Word,
+    analyse,
+    analyse_word,
+    spelling_suggestions,
+)
+from .analysis import words as text_words
 from .models import SearchTerm
+from .synonyms import split_compounds, with_synonyms
 
 MAX_HITS = 1000  # only the best this many hits are returned, counted and faceted
-FEW_HITS = 10
 MAX_QUERY_WORDS = 12
 SQLITE_WEIGHTS = "10.0, 4.0, 1.0, 0.4"
 POSTGRES_WEIGHTS = "{0.04, 0.1, 0.4, 1.0}"  # D, C, B, A
@@ -34,14 +43,28 @@ class Hit:
     rank: float
 
 
+# Words that say nothing of a page's topic; a query needs them only when it has no other words.
+STOP_WORDS = {
+    "fi": set(text_words("ja tai sekä on ovat ei että kun jos mutta myös se ne miten mitä")),
+    "sv": set(text_words("och att det som en ett på är av för med till den de om i hur vad eller från vid")),
+    "en": set(text_words("the a an of at in on for to and or with by from is are how what do does my our up")),
+}
+
+
 def query_words(text, language):
-    """The analysed words of a query, each once, at most MAX_QUERY_WORDS."""
+    """The analysed words of a query, each once, at most MAX_QUERY_WORDS, widened by synonyms and split compounds,
+    without stop words unless it has nothing else."""
     seen, result = set(), []
     for word in analyse(text, language):
         if word.surface not in seen:
             seen.add(word.surface)
             result.append(word)
-    return result[:MAX_QUERY_WORDS]
+    result = with_synonyms(result[:MAX_QUERY_WORDS], language)
+    stop_words = STOP_WORDS.get(language, set())
+    content = [word for word in result if isinstance(word, Alternatives) or word.surface not in stop_words]
+    result = content or result
+    # Swedish compounds are split only when the whole words find nothing (`find`).
+    return result if language in SPLIT_IN_INDEX else split_compounds(result, language)
 
 
 def _alternatives(word):
@@ -49,28 +72,45 @@ def _alternatives(word):
 
 
 def _without_parts(word):
+    if isinstance(word, Alternatives):
+        options = tuple(tuple(_without_parts(each) for each in option) for option in word.options)
+        return Alternatives(word.surface, options, word.synonyms)
     return Word(word.surface, word.terms, frozenset())
 
 
-# How each database writes a term, a compound part (only in the parts columns), "or" and "and".
+def has_parts(word):
+    if isinstance(word, Alternatives):
+        return any(has_parts(each) for option in word.options for each in option)
+    return bool(word.heads)
+
+
+# How each database writes a term, "or" and "and".
 MATCH_SYNTAX = {
-    "sqlite": ('"{}"', '{{title_parts body_parts}}: "{}"', " OR ", " AND "),
-    "postgresql": ("'{}'", "'{}':BD", " | ", " & "),  # weights B and D are the parts columns
+    "sqlite": ('"{}"', " OR ", " AND "),
+    "postgresql": ("'{}'", " | ", " & "),
 }
 HIT_COLUMNS = """e.id, e.page_id, e.content_type_id, e.phase_number, e.phases, e.regions, {rank} AS rank,
     CASE WHEN e.phase_number IS NULL THEN '' ELSE e.title_terms || ' ' || e.title_parts END"""
 
 
 def match_expression(words, require_all, vendor):
-    """The full-text query: a word's terms match anywhere, its compound parts only where they are parts too."""
-    term, part, either, both = MATCH_SYNTAX[vendor]
-    groups = [
-        "("
-        + either.join([term.format(t) for t in sorted(word.terms)] + [part.format(p) for p in sorted(word.parts)])
-        + ")"
-        for word in words
-    ]
-    return (both if require_all else either).join(groups)
+    """The full-text query: a word matches by any of its terms, or, when it is a compound, by its head together with
+    one of its other parts ("palkkatuki": tuki and palkka, never "tuki" of "vertaistuki" alone); alternatives by
+    any of their options."""
+    term, either, both = MATCH_SYNTAX[vendor]
+
+    def anyof(terms):
+        return "(" + either.join(term.format(t) for t in sorted(terms)) + ")"
+
+    def match(word):
+        if isinstance(word, Alternatives):
+            return "(" + either.join("(" + both.join(map(match, option)) + ")" for option in word.options) + ")"
+        alternatives = [term.format(t) for t in sorted(word.terms)]
+        if word.heads:
+            alternatives.append("(" + anyof(word.heads) + both + anyof(word.modifiers or word.heads) + ")")
+        return "(" + either.join(alternatives) + ")"
+
+    return (both if require_all else either).join(map(match, words))
 
 
 def _rows(language, words, require_all):
@@ -94,34 +134,43 @@ def _rows(language, words, require_all):
 def find(language, words, require_all=True):
     """The entries matching the analysed query `words`, best first.
 
-    The words' own terms are tried first; their compound parts are added only when that finds fewer than
-    FEW_HITS entries, since a part such as "työ" matches most pages: a weak, slow match to keep for last.
+    The words' own terms are tried first; a compound's parts (a Swedish one's found with the index's vocabulary)
+    only when that finds nothing, since a page that speaks of "palkka" and "tuki" apart is a weaker match than any
+    page about "palkkatuki".
     """
     if not words:
         return []
     rows = _rows(language, [_without_parts(word) for word in words], require_all)
-    if len(rows) < FEW_HITS and any(word.parts for word in words):
-        rows = _rows(language, words, require_all)
     naming_a_phase, others = [], []
-    for entry_id, page_id, content_type_id, phase_number, phases, regions, rank, phase_title in rows:
-        hit = Hit(entry_id, page_id, content_type_id, phase_number, tuple(phases.split()), tuple(regions.split()), rank)
-        title = set(phase_title.split())
+    for row in rows:
+        hit = _hit(row)
+        title = set(row[-1].split())
         names_phase = bool(title) and all(title & word.terms for word in words)
         (naming_a_phase if names_phase else others).append(hit)
+    if not rows:
+        words = split_compounds(words, language) if language in SPLIT_IN_INDEX else words
+        if any(map(has_parts, words)):
+            others = [_hit(row) for row in _rows(language, words, require_all)]
     return naming_a_phase + others  # rows come best first
+
+
+def _hit(row):
+    entry_id, page_id, content_type_id, phase_number, phases, regions, rank, _ = row
+    return Hit(entry_id, page_id, content_type_id, phase_number, tuple(phases.split()), tuple(regions.split()), rank)
 
 
 def correct(language, words):
     """The query with each word unknown to the index replaced by its nearest known word, or None if none changes.
 
-    Known means one of its terms or parts is in the index vocabulary. Voikko's suggestions are tried first
+    Known means one of its terms is in the index vocabulary, or, for a compound, its head and another part:
+    "palkkatukki" (a log) is a typo here, though both its parts are words. Voikko's suggestions are tried first
     for Finnish, then the vocabulary's words of similar length starting with the same letter.
     """
     alternatives = {term for word in words for term in _alternatives(word)}
     known = set(SearchTerm.objects.filter(language=language, term__in=alternatives).values_list("term", flat=True))
     corrected, changed = [], False
     for word in words:
-        if known & set(_alternatives(word)):
+        if known & word.terms or (known & word.heads and known & word.modifiers):
             corrected.append(word.surface)
             continue
         replacement = _nearest(language, word.surface)
@@ -139,13 +188,15 @@ def _nearest(language, surface):
         for suggestion in suggestions:
             if terms[suggestion] & known:
                 return suggestion
+    # The vocabulary holds stems in Swedish and English ("accessibility" → access): compare like with like.
+    target = min(analyse_word(surface, language).terms) if language in SNOWBALL_LANGUAGES else surface
     candidates = (
-        SearchTerm.objects.filter(language=language, term__startswith=surface[:1])
+        SearchTerm.objects.filter(language=language, term__startswith=target[:1])
         .annotate(length=Length("term"))
-        .filter(length__gte=len(surface) - 2, length__lte=len(surface) + 2)
+        .filter(length__gte=len(target) - 2, length__lte=len(target) + 2)
         .values_list("term", flat=True)
     )
-    matches = difflib.get_close_matches(surface, list(candidates), n=1, cutoff=0.75)
+    matches = difflib.get_close_matches(target, list(candidates), n=1, cutoff=0.75)
     return matches[0] if matches else None
 
 
@@ -154,6 +205,11 @@ class Outcome:
     hits: list
     corrected: str | None = None
     partial: bool = False
+    also: list = field(default_factory=list)  # the synonyms searched for too
+
+
+def _synonyms(words):
+    return [synonym for word in words if isinstance(word, Alternatives) for synonym in word.synonyms]
 
 
 def run_query(query, language):
@@ -161,11 +217,14 @@ def run_query(query, language):
     words = query_words(query, language)
     hits = find(language, words)
     if hits:
-        return Outcome(hits)
+        return Outcome(hits, also=_synonyms(words))
     corrected = correct(language, words)
     if corrected:
-        hits = find(language, query_words(corrected, language))
+        words = query_words(corrected, language)
+        hits = find(language, words)
         if hits:
-            return Outcome(hits, corrected=corrected)
-    hits = find(language, query_words(corrected or query, language), require_all=False)
-    return Outcome(hits, corrected=corrected if hits else None, partial=bool(hits))
+            return Outcome(hits, corrected=corrected, also=_synonyms(words))
+    hits = find(language, words, require_all=False)
+    if not hits:
+        return Outcome([])
+    return Outcome(hits, corrected=corrected, partial=True, also=_synonyms(words))

@@ -16,7 +16,7 @@ from handbook.phases import is_phase
 from hub.core.visibility import is_public, restricted_paths
 
 from . import elastic
-from .analysis import index_columns, words
+from .analysis import SPLIT_IN_INDEX, index_columns, stem, words
 from .models import SearchEntry, SearchTerm
 
 MAX_TEXT_LENGTH = 20_000
@@ -72,12 +72,13 @@ def facet_columns(page):
     return columns
 
 
-def entry_for(page):
-    """An unsaved SearchEntry of a specific page."""
+def entry_for(page, text=None, vocabulary=None):
+    """An unsaved SearchEntry of a specific page; `vocabulary` ({language: stems}) splits Swedish compounds."""
     language = page.locale.language_code
-    text = page_text(page)
-    title_terms, title_parts = index_columns(page.title, language)
-    body_terms, body_parts = index_columns(text, language)
+    text = page_text(page) if text is None else text
+    known = (vocabulary or {}).get(language)
+    title_terms, title_parts = index_columns(page.title, language, known)
+    body_terms, body_parts = index_columns(text, language, known)
     return SearchEntry(
         page_id=page.pk,
         language=language,
@@ -93,6 +94,18 @@ def entry_for(page):
     )
 
 
+def splitting_vocabulary(texts):
+    """{language: stems} of the index and of `texts` ({language: [text]}) for the languages whose compounds are
+    split with the site's own words."""
+    vocabulary = {}
+    for language in texts.keys() & SPLIT_IN_INDEX:
+        known = set(SearchTerm.objects.filter(language=language).values_list("term", flat=True))
+        vocabulary[language] = known | {
+            stem(word.lower(), language) for text in texts[language] for word in words(text)
+        }
+    return vocabulary
+
+
 def is_searchable(page, restricted):
     return page.live and page.depth > 1 and is_public(page, restricted)
 
@@ -101,7 +114,12 @@ def index_pages(pages, to_engine=True, restricted=None):
     """Writes the entries of `pages` (specific pages), replacing old ones; pages not searchable lose theirs."""
     pages = list(pages)
     restricted = restricted_paths() if restricted is None else restricted
-    entries = [entry_for(page) for page in pages if is_searchable(page, restricted)]
+    searchable = [(page, page_text(page)) for page in pages if is_searchable(page, restricted)]
+    texts = {}
+    for page, text in searchable:
+        texts.setdefault(page.locale.language_code, []).extend([page.title, text])
+    vocabulary = splitting_vocabulary(texts)
+    entries = [entry_for(page, text, vocabulary) for page, text in searchable]
     vocabulary = {
         (entry.language, word[:60]) for entry in entries for word in words(entry.title_terms + " " + entry.body_terms)
     }
@@ -141,6 +159,28 @@ def _with_relations(model):
     return pages
 
 
+def _index_live_pages(restricted, languages=None):
+    written = 0
+    live = Page.objects.live().filter(depth__gt=1)
+    if languages is not None:
+        live = live.filter(locale__language_code__in=languages)
+    for content_type in ContentType.objects.filter(pk__in=live.values("content_type")):
+        model = content_type.model_class()
+        if model is None:
+            continue
+        ids = list(live.filter(content_type=content_type).values_list("pk", flat=True))
+        for start in range(0, len(ids), BATCH_SIZE):
+            batch = _with_relations(model).filter(pk__in=ids[start : start + BATCH_SIZE])
+            written += index_pages(batch, to_engine=False, restricted=restricted)
+    return written
+
+
+def index_split_languages(run=None):
+    """Indexes the live pages of the languages whose compounds are split again, now that all their words are
+    known: the last step of loading the content, whose pages were indexed one by one as they were published."""
+    return _index_live_pages(restricted_paths(), languages=SPLIT_IN_INDEX)
+
+
 def rebuild():
     """Indexes every live page again, model by model in batches; returns how many entries were written."""
     if connection.vendor == "postgresql":
@@ -150,15 +190,8 @@ def rebuild():
         SearchEntry.objects.all().delete()  # through the FTS table's triggers
         SearchTerm.objects.all().delete()
     restricted = restricted_paths()
-    written = 0
-    for content_type in ContentType.objects.filter(pk__in=Page.objects.live().values("content_type")):
-        model = content_type.model_class()
-        if model is None:
-            continue
-        ids = list(Page.objects.live().filter(depth__gt=1, content_type=content_type).values_list("pk", flat=True))
-        for start in range(0, len(ids), BATCH_SIZE):
-            batch = _with_relations(model).filter(pk__in=ids[start : start + BATCH_SIZE])
-            written += index_pages(batch, to_engine=False, restricted=restricted)
+    written = _index_live_pages(restricted)
+    index_split_languages()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:  # fresh statistics, so that the planner knows the new index
             cursor.execute(("ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE") + " search_searchentry")

@@ -6,7 +6,9 @@ an FTS5 table on SQLite, a generated weighted tsvector on PostgreSQL (migration 
 regions, the phase's own number) rides along so counts need no joins.
 """
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
@@ -45,6 +47,38 @@ class SearchTerm(models.Model):
 
     def __str__(self):
         return self.term
+
+
+class SearchSynonym(models.Model):
+    """Words and phrases that readers use for the same thing in one language: a search for one finds the others."""
+
+    language = models.CharField(
+        max_length=12, choices=settings.WAGTAIL_CONTENT_LANGUAGES, default="fi", verbose_name=_("language")
+    )
+    words = models.CharField(
+        max_length=500,
+        verbose_name=_("words"),
+        help_text=_(
+            "Words or phrases that mean the same, separated by commas, in any form: "
+            "“TE-toimisto, työllisyyspalvelut”. A search for one of them also finds pages with the others."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("search synonym")
+        verbose_name_plural = _("search synonyms")
+        ordering = ["language", "words"]
+
+    def __str__(self):
+        return self.words
+
+    def phrases(self):
+        return [phrase for phrase in (" ".join(item.split()) for item in self.words.split(",")) if phrase]
+
+    def clean(self):
+        if len({phrase.lower() for phrase in self.phrases()}) < 2:
+            raise ValidationError({"words": _("Give at least two different words or phrases, separated by commas.")})
+        self.words = ", ".join(self.phrases())
 
 
 class SearchQueryDay(models.Model):

@@ -7,9 +7,9 @@ every app server sharing the cache (Redis, or files for one server's workers). C
 editor publishes, so pages and memos fill again within a few requests.
 
 What purges: any saved or deleted record of the site's content (pages, snippets, taxonomies, site settings,
-images, documents, survey answers shown as results), and publishing, unpublishing and moving pages. What does
-not: the records a visit itself writes or that no public page shows (sessions, the search log and index,
-revisions and logs, image renditions, saved assessments, queued tasks); see IGNORED below.
+images, documents, survey answers shown as results, search synonyms), and publishing, unpublishing and moving
+pages. What does not: the records a visit itself writes or that no public page shows (sessions, the search log
+and index, revisions and logs, image renditions, saved assessments, queued tasks); see IGNORED below.
 """
 
 import logging
@@ -40,7 +40,9 @@ IGNORED = {
     "django_tasks_db",
     "otp_totp",
     "sessions",
-    "search",
+    "search.searchentry",
+    "search.searchterm",
+    "search.searchqueryday",
     "wagtailsearch",
     "wagtail_localize",
     "wagtailadmin",

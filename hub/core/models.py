@@ -262,10 +262,21 @@ class BasePage(Page):
     summary = models.CharField(max_length=255, blank=True, verbose_name=_("summary"))
 
     content_panels = Page.content_panels + [FieldPanel("summary")]
-    search_fields = Page.search_fields + [index.SearchField("summary")]
+    search_fields = Page.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("analysed_title"),
+        index.AutocompleteField("analysed_title"),
+    ]
 
     class Meta:
         abstract = True
+
+    def analysed_title(self):
+        """The title's base forms, stems and compound parts, for the admin's page search (search/admin_backend.py):
+        an editor typing "kyläyhdistyksen" finds "Kyläyhdistys työnantajana"."""
+        from search.analysis import index_columns
+
+        return " ".join(index_columns(self.title, self.locale.language_code))
 
     def get_view_restrictions(self):
         """Wagtail's, without its two queries for the page and its ancestors when none can apply."""

@@ -271,7 +271,7 @@ if ELASTICSEARCH_URL or OPENSEARCH_URL:
         }
     }
 else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.admin_backend"}}
 # The query log (the editors' report, "popular terms" for promoted results) keeps at most this many distinct terms.
 SEARCH_QUERY_LOG_MAX = int(os.environ.get("SEARCH_QUERY_LOG_MAX", 10_000))
 
@@ -323,6 +323,7 @@ CONTENT_LOADERS = [
     "hub.cases.loader.load",
     "hub.impact.loader.load",
     "hub.feedback.loader.load",
+    "search.indexing.index_split_languages",
 ]
 
 # Admin sign-in. After ADMIN_LOGIN_FAILURE_LIMIT failed attempts on one account from one client address (taken as

@@ -18,7 +18,7 @@ CACHES = {
     "pages": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "pages"},
 }
 PAGE_CACHE_SECONDS = 0  # tests/test_page_cache.py turns it on
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.admin_backend"}}
 ELASTICSEARCH_URL = OPENSEARCH_URL = ""  # the database engine; test_engine_live.py switches to a server
 WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "wagtail_localize.machine_translators.dummy.DummyTranslator"}
 # Uploaded files in a folder of this test run's own (inherited by the processes it starts), so that runs side by side

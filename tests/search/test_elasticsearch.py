@@ -5,7 +5,7 @@ import pytest
 from modelsearch.backends.elasticsearch9 import Elasticsearch9SearchBackend
 
 from search import elastic
-from search.engine import query_words
+from search.analysis import analyse
 from search.engine_settings import ENGINE_INDEX_SETTINGS, TERMS_ANALYSER
 from search.models import SearchEntryDocument
 
@@ -36,20 +36,27 @@ def test_a_document_carries_the_same_terms_as_the_database_entry(backend, conten
     assert document["language_filter"] == "fi" and document["page_id_filter"] == entry.page_id
 
 
-def test_a_query_needs_every_word_and_looks_for_compound_parts_among_parts_only(backend):
-    query = elastic.build_query(backend, "fi", query_words("kyläyhdistyksille palkkatuki", "fi"))
+def _values(group):
+    """{term: {field: boost}} of a group of term clauses."""
+    values = {}
+    for clause in group["bool"]["should"]:
+        ((field, spec),) = clause["term"].items()
+        values.setdefault(spec["value"], {})[field] = spec["boost"]
+    return values
+
+
+def test_a_query_needs_every_word_and_a_compounds_head_only_with_another_part(backend):
+    query = elastic.build_query(backend, "fi", analyse("kyläyhdistyksille palkkatuki", "fi"))
     assert query["bool"]["filter"] == [{"term": {"language_filter": "fi"}}]
     first, second = query["bool"]["must"]
-    fields_by_value = {}
-    for clause in first["bool"]["should"]:
-        ((field, spec),) = clause["term"].items()
-        fields_by_value.setdefault(spec["value"], set()).add(field)
-    assert fields_by_value["kyläyhdistys"] == {"title_terms", "body_terms"}
-    assert fields_by_value["yhdistys"] == {"title_parts", "body_parts"}
-    weights = {field: spec["boost"] for clause in second["bool"]["should"] for field, spec in clause["term"].items()}
+    whole, (head, modifiers) = first["bool"]["should"][0], first["bool"]["should"][1]["bool"]["must"]
+    assert set(_values(whole)) == {"kyläyhdistys"}
+    assert set(_values(head)) == {"yhdistys"} and set(_values(modifiers)) == {"kylä"}
+    weights = _values(second["bool"]["should"][0])["palkkatuki"]
     assert weights["title_terms"] > weights["title_parts"] > weights["body_terms"] > weights["body_parts"]
+    assert set(_values(second["bool"]["should"][1]["bool"]["must"][0])) == {"tuki"}
 
 
 def test_a_query_may_ask_for_any_word(backend):
-    query = elastic.build_query(backend, "sv", query_words("byaförening ved", "sv"), require_all=False)
+    query = elastic.build_query(backend, "sv", analyse("byaförening ved", "sv"), require_all=False)
     assert len(query["bool"]["should"]) == 2 and query["bool"]["minimum_should_match"] == 1

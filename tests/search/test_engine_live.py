@@ -21,7 +21,7 @@ ENGINE_URL = os.environ.get("ELASTICSEARCH_URL") or os.environ.get("OPENSEARCH_U
 def test_a_live_engine_finds_what_the_database_finds(content):
     setting = "ELASTICSEARCH_URL" if os.environ.get("ELASTICSEARCH_URL") else "OPENSEARCH_URL"
     judgements = read_judgements(JUDGEMENTS)
-    in_database = evaluate(judgements)
+    in_database, _ = evaluate(judgements)
     backend_name = "elasticsearch9" if setting == "ELASTICSEARCH_URL" else "opensearch3"
     engine = {
         "default": {
@@ -34,7 +34,7 @@ def test_a_live_engine_finds_what_the_database_finds(content):
     with override_settings(WAGTAILSEARCH_BACKENDS=engine, **{setting: ENGINE_URL}):
         elastic.rebuild()
         assert SearchEntry.objects.count() > 100
-        in_engine = evaluate(judgements)
+        in_engine, _ = evaluate(judgements)
     for language, score in in_engine.items():
         assert score.recall_at_3 >= 0.85, (language, score.misses)
         assert abs(score.recall_at_3 - in_database[language].recall_at_3) <= 0.05

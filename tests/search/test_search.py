@@ -193,3 +193,25 @@ def test_a_very_broad_search_says_how_many_it_shows(client, content, monkeypatch
     monkeypatch.setattr(views, "MAX_HITS", 5)
     html = search(client, q="kyläyhdistys")
     assert "Yli 5 tulosta" in html and len(result_titles(html)) == 5
+
+
+def test_a_compound_matches_through_its_parts_only_when_no_page_has_the_whole_word(client, content):
+    index = CaseStudyIndexPageFactory(parent=Page.objects.get(depth=2, locale__language_code="fi"))
+    for title in ["Kylän sauna ja jokaisen oma vuoro", "Saunailta", "Vuorotyö kylällä"]:
+        CaseStudyPageFactory(parent=index, title=title)
+    rebuild()
+    # Both parts apart match; one part alone ("sauna" of "Saunailta", "vuoro" of "Vuorotyö") does not.
+    assert result_titles(search(client, q="saunavuoroista")) == ["Kylän sauna ja jokaisen oma vuoro"]
+    CaseStudyPageFactory(parent=index, title="Saunavuorot kylätalolla", live=False).save_revision().publish()
+    assert result_titles(search(client, q="saunavuoroista")) == ["Saunavuorot kylätalolla"]
+    holding_the_word = {  # as a word or as a part of a longer one ("palkkatukijakso")
+        entry.title
+        for entry in SearchEntry.objects.filter(language="fi")
+        if "palkkatuki" in " ".join([entry.title_terms, entry.title_parts, entry.body_terms, entry.body_parts]).split()
+    }
+    assert len(holding_the_word) >= 3 and set(result_titles(search(client, q="palkkatuen"))) <= holding_the_word
+
+
+def test_a_noun_finds_the_page_that_uses_the_verb_and_ranks_the_phase_first(client, content):
+    assert result_titles(search(client, q="resurssien määrittely"))[0] == "Määritellään tarvittavat resurssit"
+    assert result_titles(search(client, q="vaikutusten arviointi"))[0] == "Arvioidaan toiminnan vaikutuksia"

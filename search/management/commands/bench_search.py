@@ -79,7 +79,7 @@ class Command(BaseCommand):
         self.stdout.write(f"  query latency (matching, ranking, suggestions): {percentiles(engine_times)}")
         self.stdout.write(f"  results page (whole request, rendered):         {percentiles(page_times)}")
         self.stdout.write("relevance among the synthetic cases:")
-        self.stdout.write(table(evaluate(judgements), backend))
+        self.stdout.write(table(evaluate(judgements)[0], backend))
 
 
 def percentiles(times):
