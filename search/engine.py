@@ -188,12 +188,13 @@ def _nearest(language, surface):
         for suggestion in suggestions:
             if terms[suggestion] & known:
                 return suggestion
-    # The vocabulary holds stems in Swedish and English ("accessibility" → access): compare like with like.
+    # The vocabulary holds stems in Swedish and English ("accessibility" → access): compare like with like. A
+    # misspelt word's stem may be cut shorter than the right word's ("beskrivnig" → beskrivn, beskrivning).
     target = min(analyse_word(surface, language).terms) if language in SNOWBALL_LANGUAGES else surface
     candidates = (
         SearchTerm.objects.filter(language=language, term__startswith=target[:1])
         .annotate(length=Length("term"))
-        .filter(length__gte=len(target) - 2, length__lte=len(target) + 2)
+        .filter(length__gte=len(target) - 2, length__lte=max(len(target), len(surface)) + 2)
         .values_list("term", flat=True)
     )
     matches = difflib.get_close_matches(target, list(candidates), n=1, cutoff=0.75)

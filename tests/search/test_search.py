@@ -119,6 +119,13 @@ def test_a_misspelt_query_suggests_the_right_word_and_shows_its_results(client, 
     assert "Mittaristo ja seurantataulukko" in result_titles(html)
 
 
+def test_a_misspelt_swedish_word_is_corrected_though_its_stem_is_cut_shorter(client, content):
+    # Snowball cuts "dataskyddsbeskrivnig" to "dataskyddsbeskrivn", three letters shorter than the right stem.
+    html = search(client, "/sv/sok/", q="dataskyddsbeskrivnig")
+    assert ">dataskyddsbeskrivning</a>" in html
+    assert result_titles(html)[0] == "Dataskyddsbeskrivning"
+
+
 def test_searches_are_logged_with_those_that_found_nothing(client, content):
     search(client, q="kyläyhdistys")
     search(client, q="Kyläyhdistys")
