@@ -90,7 +90,7 @@ def _derived_from(wordbases):
     Only verbs: "työllisyys" comes from "työ" through an adjective, and would match every page about work.
     """
     bases = [base for _, base in WORDBASE.findall(wordbases) if base and not base.startswith("+")]
-    if len(bases) == 1 and bases[0] and _is_verb(bases[0]):
+    if len(bases) == 1 and _is_verb(bases[0]):
         return bases[0].lower()
     return None
 
@@ -161,7 +161,7 @@ def index_columns(text, language, vocabulary=None):
 
 # Swedish and English compounds are split with the site's own vocabulary: a piece is a word the index knows.
 # Swedish ones are always written together ("dataskyddsbeskrivning") and are split in the index too; English ones
-# are written apart, together or hyphenated ("time sheet", "timesheet"), so only an unknown query word is split.
+# are written apart, together or hyphenated ("time sheet", "timesheet"), so a query word is also looked for apart.
 SPLIT_IN_INDEX = {"sv"}
 LINKING_LETTERS = ("s", "e")  # "dataskydd-s-beskrivning", "pojk-e-…"
 MIN_PIECE = 3
@@ -170,6 +170,7 @@ SUFFIX_LIKE = {"ning", "else", "ande", "ende", "skap", "lighet", "ighet", "ment"
 MIN_COMPOUND = 7
 
 
+@lru_cache(maxsize=10_000)  # a worker's compound splitting asks again for the same pieces
 def stem(word, language):
     return _stemmer(language).stemWord(word)
 

@@ -118,8 +118,8 @@ def index_pages(pages, to_engine=True, restricted=None):
     texts = {}
     for page, text in searchable:
         texts.setdefault(page.locale.language_code, []).extend([page.title, text])
-    vocabulary = splitting_vocabulary(texts)
-    entries = [entry_for(page, text, vocabulary) for page, text in searchable]
+    known = splitting_vocabulary(texts)
+    entries = [entry_for(page, text, known) for page, text in searchable]
     vocabulary = {
         (entry.language, word[:60]) for entry in entries for word in words(entry.title_terms + " " + entry.body_terms)
     }
@@ -159,7 +159,7 @@ def _with_relations(model):
     return pages
 
 
-def _index_live_pages(restricted, languages=None):
+def _index_live_pages(restricted, languages=None, to_engine=False):
     written = 0
     live = Page.objects.live().filter(depth__gt=1)
     if languages is not None:
@@ -171,14 +171,14 @@ def _index_live_pages(restricted, languages=None):
         ids = list(live.filter(content_type=content_type).values_list("pk", flat=True))
         for start in range(0, len(ids), BATCH_SIZE):
             batch = _with_relations(model).filter(pk__in=ids[start : start + BATCH_SIZE])
-            written += index_pages(batch, to_engine=False, restricted=restricted)
+            written += index_pages(batch, to_engine=to_engine, restricted=restricted)
     return written
 
 
-def index_split_languages(run=None):
+def index_split_languages(run=None, to_engine=True):
     """Indexes the live pages of the languages whose compounds are split again, now that all their words are
     known: the last step of loading the content, whose pages were indexed one by one as they were published."""
-    return _index_live_pages(restricted_paths(), languages=SPLIT_IN_INDEX)
+    return _index_live_pages(restricted_paths(), languages=SPLIT_IN_INDEX, to_engine=to_engine)
 
 
 def rebuild():
@@ -191,7 +191,7 @@ def rebuild():
         SearchTerm.objects.all().delete()
     restricted = restricted_paths()
     written = _index_live_pages(restricted)
-    index_split_languages()
+    index_split_languages(to_engine=False)  # the engine takes every entry below
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:  # fresh statistics, so that the planner knows the new index
             cursor.execute(("ANALYZE" if connection.in_atomic_block else "VACUUM ANALYZE") + " search_searchentry")
