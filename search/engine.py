@@ -21,9 +21,10 @@ from .analysis import (
     analyse,
     analyse_word,
     spelling_suggestions,
+    stem,
 )
 from .analysis import words as text_words
-from .models import SearchTerm
+from .models import SearchEntry, SearchTerm
 from .synonyms import split_compounds, with_synonyms
 
 MAX_HITS = 1000  # only the best this many hits are returned, counted and faceted
@@ -198,7 +199,18 @@ def _nearest(language, surface):
         .values_list("term", flat=True)
     )
     matches = difflib.get_close_matches(target, list(candidates), n=1, cutoff=0.75)
-    return matches[0] if matches else None
+    if not matches:
+        return None
+    return _as_written(language, matches[0], surface) if language in SNOWBALL_LANGUAGES else matches[0]
+
+
+def _as_written(language, term, typed):
+    """The word as the pages write it whose stem is `term`, nearest to what the reader `typed`: "prislista" for
+    the stem "prislist", not the stem itself, which is seldom a word."""
+    rows = _rows(language, [Word(term, frozenset({term}), frozenset())], require_all=True)
+    entry = SearchEntry.objects.filter(pk__in=[row[0] for row in rows[:1]]).values_list("title", "text").first()
+    written = {word.lower() for word in text_words(" ".join(entry or ())) if stem(word.lower(), language) == term}
+    return max(written, key=lambda word: difflib.SequenceMatcher(None, word, typed).ratio(), default=term)
 
 
 @dataclass

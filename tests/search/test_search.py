@@ -126,6 +126,13 @@ def test_a_misspelt_swedish_word_is_corrected_though_its_stem_is_cut_shorter(cli
     assert result_titles(html)[0] == "Dataskyddsbeskrivning"
 
 
+def test_a_swedish_or_english_correction_is_a_word_as_the_pages_write_it_not_a_stem(client, content):
+    html = search(client, "/sv/sok/", q="prislsta")
+    assert "Menade du" in html and ">prislista</a>" in html and ">prislist</a>" not in html
+    html = search(client, "/en/search/", q="acessibility")
+    assert ">accessibility</a>" in html and ">access</a>" not in html
+
+
 def test_searches_are_logged_with_those_that_found_nothing(client, content):
     search(client, q="kyläyhdistys")
     search(client, q="Kyläyhdistys")
