@@ -241,6 +241,19 @@ class Alternatives:
     heads = frozenset()
 
 
+def match_tree(word):
+    """How a query word matches, for each engine to write in its own syntax: ("any" | "all", [nodes]) or
+    ("terms", terms), any of which matches. A word matches by any of its terms or, when it is a compound, by its
+    head together with one of its other parts ("palkkatuki": tuki and palkka, never "tuki" of "vertaistuki"
+    alone); alternatives by any of their options, each a run of words that must all match."""
+    if isinstance(word, Alternatives):
+        return ("any", [("all", [match_tree(each) for each in option]) for option in word.options])
+    nodes = [("terms", word.terms)]
+    if word.heads:
+        nodes.append(("all", [("terms", word.heads), ("terms", word.modifiers or word.heads)]))
+    return ("any", nodes)
+
+
 def spelling_suggestions(word, language):
     """Voikko's corrections of a misspelt Finnish word (others get none)."""
     voikko = _voikko() if language == "fi" else None

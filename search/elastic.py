@@ -8,7 +8,7 @@ the engine only splits on spaces; queries are built here with the database engin
 from django.conf import settings
 from wagtail.search.backends import get_search_backend
 
-from .analysis import Alternatives
+from .analysis import match_tree
 from .models import SearchEntry, SearchEntryDocument
 
 FIELD_WEIGHTS = {"title_terms": 10.0, "title_parts": 4.0, "body_terms": 1.0, "body_parts": 0.4}
@@ -40,16 +40,15 @@ def build_query(backend, language, words, require_all=True):
         ]
         return {"bool": {"should": clauses, "minimum_should_match": 1}}
 
-    def match(word):
-        if isinstance(word, Alternatives):
-            options = [{"bool": {"must": [match(each) for each in option]}} for option in word.options]
-            return {"bool": {"should": options, "minimum_should_match": 1}}
-        alternatives = [anyof(word.terms)]
-        if word.heads:
-            alternatives.append({"bool": {"must": [anyof(word.heads), anyof(word.modifiers or word.heads)]}})
-        return {"bool": {"should": alternatives, "minimum_should_match": 1}}
+    def write(node):
+        kind, value = node
+        if kind == "terms":
+            return anyof(value)
+        if kind == "any":
+            return {"bool": {"should": [write(each) for each in value], "minimum_should_match": 1}}
+        return {"bool": {"must": [write(each) for each in value]}}
 
-    groups = [match(word) for word in words]
+    groups = [write(match_tree(word)) for word in words]
     query = {"bool": {"filter": [{"term": {columns["language"]: language}}]}}
     if require_all:
         query["bool"]["must"] = groups

@@ -20,6 +20,7 @@ from .analysis import (
     Word,
     analyse,
     analyse_word,
+    match_tree,
     spelling_suggestions,
     stem,
 )
@@ -95,38 +96,32 @@ HIT_COLUMNS = """e.id, e.page_id, e.content_type_id, e.phase_number, e.phases, e
 
 
 def match_expression(words, require_all, vendor):
-    """The full-text query: a word matches by any of its terms, or, when it is a compound, by its head together with
-    one of its other parts ("palkkatuki": tuki and palkka, never "tuki" of "vertaistuki" alone); alternatives by
-    any of their options."""
+    """The full-text query: every word (or, with `require_all` false, any) matching as `match_tree` says."""
     term, either, both = MATCH_SYNTAX[vendor]
 
-    def anyof(terms):
-        return "(" + either.join(term.format(t) for t in sorted(terms)) + ")"
+    def write(node):
+        kind, value = node
+        if kind == "terms":
+            return "(" + either.join(term.format(t) for t in sorted(value)) + ")"
+        return "(" + (either if kind == "any" else both).join(map(write, value)) + ")"
 
-    def match(word):
-        if isinstance(word, Alternatives):
-            return "(" + either.join("(" + both.join(map(match, option)) + ")" for option in word.options) + ")"
-        alternatives = [term.format(t) for t in sorted(word.terms)]
-        if word.heads:
-            alternatives.append("(" + anyof(word.heads) + both + anyof(word.modifiers or word.heads) + ")")
-        return "(" + either.join(alternatives) + ")"
-
-    return (both if require_all else either).join(map(match, words))
+    return (both if require_all else either).join(write(match_tree(word)) for word in words)
 
 
-def _rows(language, words, require_all):
+def _rows(language, words, require_all, limit=None):
+    limit = limit or MAX_HITS
     if elastic.enabled():
-        return elastic.rows(language, words, require_all, MAX_HITS)
+        return elastic.rows(language, words, require_all, limit)
     if connection.vendor == "postgresql":
         sql = f"""SELECT {HIT_COLUMNS.format(rank=f"ts_rank('{POSTGRES_WEIGHTS}', e.document, q)")}
             FROM search_searchentry e, to_tsquery('simple', %s) q
             WHERE e.document @@ q AND e.language = %s
-            ORDER BY rank DESC, e.id LIMIT {MAX_HITS}"""
+            ORDER BY rank DESC, e.id LIMIT {int(limit)}"""
     else:
         sql = f"""SELECT {HIT_COLUMNS.format(rank=f"-bm25(search_searchentry_fts, {SQLITE_WEIGHTS})")}
             FROM search_searchentry_fts JOIN search_searchentry e ON e.id = search_searchentry_fts.rowid
             WHERE search_searchentry_fts MATCH %s AND e.language = %s
-            ORDER BY rank DESC, e.id LIMIT {MAX_HITS}"""
+            ORDER BY rank DESC, e.id LIMIT {int(limit)}"""
     with connection.cursor() as cursor:
         cursor.execute(sql, [match_expression(words, require_all, connection.vendor), language])
         return cursor.fetchall()
@@ -207,8 +202,8 @@ def _nearest(language, surface):
 def _as_written(language, term, typed):
     """The word as the pages write it whose stem is `term`, nearest to what the reader `typed`: "prislista" for
     the stem "prislist", not the stem itself, which is seldom a word."""
-    rows = _rows(language, [Word(term, frozenset({term}), frozenset())], require_all=True)
-    entry = SearchEntry.objects.filter(pk__in=[row[0] for row in rows[:1]]).values_list("title", "text").first()
+    rows = _rows(language, [Word(term, frozenset({term}), frozenset())], require_all=True, limit=1)
+    entry = SearchEntry.objects.filter(pk__in=[row[0] for row in rows]).values_list("title", "text").first()
     written = {word.lower() for word in text_words(" ".join(entry or ())) if stem(word.lower(), language) == term}
     return max(written, key=lambda word: difflib.SequenceMatcher(None, word, typed).ratio(), default=term)
 

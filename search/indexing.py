@@ -94,33 +94,35 @@ def entry_for(page, text=None, vocabulary=None):
     )
 
 
-def splitting_vocabulary(texts):
-    """{language: stems} of the index and of `texts` ({language: [text]}) for the languages whose compounds are
-    split with the site's own words."""
-    vocabulary = {}
-    for language in texts.keys() & SPLIT_IN_INDEX:
-        known = set(SearchTerm.objects.filter(language=language).values_list("term", flat=True))
-        vocabulary[language] = known | {
-            stem(word.lower(), language) for text in texts[language] for word in words(text)
-        }
-    return vocabulary
+def indexed_vocabulary(languages):
+    """{language: the index's stems} for those of `languages` whose compounds are split with the site's own words."""
+    return {
+        language: set(SearchTerm.objects.filter(language=language).values_list("term", flat=True))
+        for language in set(languages) & SPLIT_IN_INDEX
+    }
 
 
 def is_searchable(page, restricted):
     return page.live and page.depth > 1 and is_public(page, restricted)
 
 
-def index_pages(pages, to_engine=True, restricted=None):
-    """Writes the entries of `pages` (specific pages), replacing old ones; pages not searchable lose theirs."""
+def index_pages(pages, to_engine=True, restricted=None, vocabulary=None):
+    """Writes the entries of `pages` (specific pages), replacing old ones; pages not searchable lose theirs.
+
+    Swedish compounds are split with `vocabulary` ({language: stems}); by default the index's words and the pages'
+    own, so that a page published alone splits its new compounds too.
+    """
     pages = list(pages)
     restricted = restricted_paths() if restricted is None else restricted
     searchable = [(page, page_text(page)) for page in pages if is_searchable(page, restricted)]
-    texts = {}
-    for page, text in searchable:
-        texts.setdefault(page.locale.language_code, []).extend([page.title, text])
-    known = splitting_vocabulary(texts)
-    entries = [entry_for(page, text, known) for page, text in searchable]
-    vocabulary = {
+    if vocabulary is None:
+        vocabulary = indexed_vocabulary(page.locale.language_code for page, _ in searchable)
+        for page, text in searchable:
+            known = vocabulary.get(page.locale.language_code)
+            if known is not None:
+                known |= {stem(word.lower(), page.locale.language_code) for word in words(page.title + " " + text)}
+    entries = [entry_for(page, text, vocabulary) for page, text in searchable]
+    new_terms = {
         (entry.language, word[:60]) for entry in entries for word in words(entry.title_terms + " " + entry.body_terms)
     }
     page_ids = [page.pk for page in pages]
@@ -130,7 +132,7 @@ def index_pages(pages, to_engine=True, restricted=None):
         old.delete()
         SearchEntry.objects.bulk_create(entries, batch_size=BATCH_SIZE)
         SearchTerm.objects.bulk_create(
-            [SearchTerm(language=language, term=term) for language, term in vocabulary],
+            [SearchTerm(language=language, term=term) for language, term in new_terms],
             batch_size=1000,
             ignore_conflicts=True,
         )
@@ -159,7 +161,7 @@ def _with_relations(model):
     return pages
 
 
-def _index_live_pages(restricted, languages=None, to_engine=False):
+def _index_live_pages(restricted, vocabulary, languages=None, to_engine=False):
     written = 0
     live = Page.objects.live().filter(depth__gt=1)
     if languages is not None:
@@ -171,14 +173,15 @@ def _index_live_pages(restricted, languages=None, to_engine=False):
         ids = list(live.filter(content_type=content_type).values_list("pk", flat=True))
         for start in range(0, len(ids), BATCH_SIZE):
             batch = _with_relations(model).filter(pk__in=ids[start : start + BATCH_SIZE])
-            written += index_pages(batch, to_engine=to_engine, restricted=restricted)
+            written += index_pages(batch, to_engine=to_engine, restricted=restricted, vocabulary=vocabulary)
     return written
 
 
 def index_split_languages(run=None, to_engine=True):
     """Indexes the live pages of the languages whose compounds are split again, now that all their words are
     known: the last step of loading the content, whose pages were indexed one by one as they were published."""
-    return _index_live_pages(restricted_paths(), languages=SPLIT_IN_INDEX, to_engine=to_engine)
+    vocabulary = indexed_vocabulary(SPLIT_IN_INDEX)
+    return _index_live_pages(restricted_paths(), vocabulary, languages=SPLIT_IN_INDEX, to_engine=to_engine)
 
 
 def rebuild():
@@ -190,7 +193,7 @@ def rebuild():
         SearchEntry.objects.all().delete()  # through the FTS table's triggers
         SearchTerm.objects.all().delete()
     restricted = restricted_paths()
-    written = _index_live_pages(restricted)
+    written = _index_live_pages(restricted, vocabulary={})  # compounds split in the second pass, below
     index_split_languages(to_engine=False)  # the engine takes every entry below
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:  # fresh statistics, so that the planner knows the new index
