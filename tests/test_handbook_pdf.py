@@ -10,7 +10,7 @@ import pytest
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
-from django.utils import formats, translation
+from django.utils import formats, timezone, translation
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 from wagtail.models import Locale
@@ -181,7 +181,8 @@ def test_the_handbook_and_its_phases_say_the_pdf_is_being_prepared_until_it_is_b
 def test_the_handbook_and_its_phases_link_to_the_built_pdf(client):
     document = build("en")
     with translation.override("en"):
-        built = formats.date_format(document.built_at, "DATE_FORMAT")
+        # The page shows the day in the site's time zone: after 22:00 UTC it is already tomorrow in Helsinki.
+        built = formats.date_format(timezone.localtime(document.built_at), "DATE_FORMAT")
     link = (
         f'<a href="{document.file.url}" type="application/pdf" hreflang="en" '
         f'download="kyla-tyollistaa-kasikirja-en.pdf">The whole handbook as a PDF file '
