@@ -118,7 +118,9 @@ def _finnish(word):
 
 @lru_cache(maxsize=4)
 def _stemmer(language):
-    import snowballstemmer  # on the first search: each worker would hold every language's stemmer otherwise
+    # Imported on the first search. With PyStemmer installed (requirements.txt), snowballstemmer hands out its C
+    # stemmers: the same Snowball 3.1 algorithms in a third of the memory of its pure-Python modules.
+    import snowballstemmer
 
     return snowballstemmer.stemmer(SNOWBALL_LANGUAGES[language])
 

@@ -9,7 +9,6 @@ unless the run is forced.
 import hashlib
 import json
 import re
-from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from wagtail.actions.copy_for_translation import ParentNotTranslatedError
 from wagtail.models import Collection, Locale, Site
 
 from .content_schema import TAXONOMY_FILES, ContentError, SectionIndexFile
+from .loading import content_loading
 from .localize_records import record_translation, stable_block_ids
 from .models import ContentSource, Region, SiteSettings, StandardPage
 from .schema import StandardPageFile, TaxonomyFile
@@ -28,8 +28,6 @@ from .schema import StandardPageFile, TaxonomyFile
 SOURCE_LANGUAGE = "fi"
 CORE_CONTENT = Path(__file__).resolve().parent / "content"
 BLANK_LINE = re.compile(r"\n[ \t]*\n")
-# True while `load_all` runs: what follows each published page may wait for the end of the load instead.
-content_loading = ContextVar("content_loading", default=False)
 
 
 @dataclass

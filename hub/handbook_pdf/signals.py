@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import transaction
 
-from hub.core.loader import content_loading
+from hub.core.loading import content_loading
 
 # The pages whose content the PDF shows: the handbook, its phases and guides, and the templates it lists.
 SHOWN_IN_PDF = {"handbook.HandbookPage", "handbook.PhasePage", "handbook.GuidePage", "resources.ResourcePage"}
