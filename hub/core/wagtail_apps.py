@@ -54,25 +54,23 @@ def api_v3_left_out():
                 del sys.modules[name]
 
 
-class ImagesConfig(WagtailImagesAppConfig):
+class WithoutAPIv3:
     def ready(self):
         with api_v3_left_out():
             super().ready()
 
 
-class DocumentsConfig(WagtailDocsAppConfig):
-    def ready(self):
-        with api_v3_left_out():
-            super().ready()
+class ImagesConfig(WithoutAPIv3, WagtailImagesAppConfig):
+    pass
 
 
-class SnippetsConfig(WagtailSnippetsAppConfig):
-    def ready(self):
-        with api_v3_left_out():
-            super().ready()
+class DocumentsConfig(WithoutAPIv3, WagtailDocsAppConfig):
+    pass
 
 
-class RedirectsConfig(WagtailRedirectsAppConfig):
-    def ready(self):
-        with api_v3_left_out():
-            super().ready()
+class SnippetsConfig(WithoutAPIv3, WagtailSnippetsAppConfig):
+    pass
+
+
+class RedirectsConfig(WithoutAPIv3, WagtailRedirectsAppConfig):
+    pass
