@@ -1,7 +1,7 @@
 """Wagtail's images, documents, snippets and redirects apps, without the v3 API this site does not install.
 
 Wagtail 8 registers its v3 API (django-ninja, and a pydantic schema for every image, document and snippet model)
-from the `ready()` of these four apps even when `wagtail.api.v3` is not in INSTALLED_APPS, about 20 MiB in every
+from the `ready()` of these four apps even when `wagtail.api.v3` is not in INSTALLED_APPS, about 22 MiB in every
 web worker for URLs that no urlconf here includes. These configs run Wagtail's own `ready()` with the v3 modules
 standing in as no-ops, unless `wagtail.api.v3` is installed; everything else those methods register is kept.
 """
