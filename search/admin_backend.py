@@ -50,5 +50,7 @@ def _analysed(backend_class):
 
 
 def SearchBackend(params):  # noqa: N802 (the name Wagtail looks for in a backend module)
+    """Wagtail's backend for this database, made once, as its subclass that analyses queries (which adds no state)."""
     backend = database_backend(params)
-    return _analysed(type(backend))(params)
+    backend.__class__ = _analysed(type(backend))
+    return backend

@@ -26,7 +26,7 @@ from .analysis import (
 )
 from .analysis import words as text_words
 from .models import SearchEntry, SearchTerm
-from .synonyms import split_compounds, with_synonyms
+from .synonyms import known_terms, split_compounds, with_synonyms
 
 MAX_HITS = 1000  # only the best this many hits are returned, counted and faceted
 MAX_QUERY_WORDS = 12
@@ -163,7 +163,7 @@ def correct(language, words):
     for Finnish, then the vocabulary's words of similar length starting with the same letter.
     """
     alternatives = {term for word in words for term in _alternatives(word)}
-    known = set(SearchTerm.objects.filter(language=language, term__in=alternatives).values_list("term", flat=True))
+    known = known_terms(language, frozenset(alternatives))
     corrected, changed = [], False
     for word in words:
         if known & word.terms or (known & word.heads and known & word.modifiers):
@@ -180,7 +180,7 @@ def _nearest(language, surface):
     if suggestions:
         terms = {suggestion: analyse_word(suggestion, language).terms for suggestion in suggestions}
         wanted = set().union(*terms.values())
-        known = set(SearchTerm.objects.filter(language=language, term__in=wanted).values_list("term", flat=True))
+        known = known_terms(language, frozenset(wanted))
         for suggestion in suggestions:
             if terms[suggestion] & known:
                 return suggestion

@@ -105,16 +105,16 @@ def split_compounds(words, language):
     if not candidates:
         return words
     known = known_terms(language, frozenset(candidates))
-    result = []
-    for word in words:
+
+    def split(word):
         if word not in splittable:
-            pass
-        elif language in SPLIT_IN_INDEX:
-            if not word.terms & known:  # a compound the index has not seen whole: its pieces together
-                word = with_pieces(word, language, known.__contains__)
-        else:
-            pieces = split_compound(word.surface, language, known.__contains__)
-            if pieces:  # written apart as often as together: either way is the same word
-                word = Alternatives(word.surface, ((word,), tuple(analyse(" ".join(pieces), language))))
-        result.append(word)
-    return result
+            return word
+        if language in SPLIT_IN_INDEX:  # a compound the index has not seen whole: its pieces together
+            return word if word.terms & known else with_pieces(word, language, known.__contains__)
+        pieces = split_compound(word.surface, language, known.__contains__)
+        if not pieces:
+            return word
+        # Written apart as often as together: either way is the same word.
+        return Alternatives(word.surface, ((word,), tuple(analyse(" ".join(pieces), language))))
+
+    return [split(word) for word in words]

@@ -133,7 +133,7 @@ def search(request):
         corrected=outcome.corrected,
         corrected_url=_words_url(outcome.corrected) if outcome.corrected else "",
         partial=outcome.partial,
-        also=outcome.also,
+        also=[(synonym, _words_url(synonym)) for synonym in outcome.also],
         page_params=listing.query_string(),
         clear_url=_words_url(query),
     )
